@@ -1,0 +1,18 @@
+/*
+** cli.h: the subcommands of build/roster.
+**
+** Each command parses its own arguments, runs the library, prints what the
+** user should see, and returns the process exit status (the only place, with
+** main, that decides one): 0 success, 1 failure of the run or rule
+** violations found, 2 bad input or bad usage.
+*/
+#ifndef ROSTER_CLI_H
+#define ROSTER_CLI_H
+
+#define CLI_OK 0
+#define CLI_FAILED 1
+#define CLI_BAD_INPUT 2
+
+int cli_check(int argc, char **argv);
+
+#endif
