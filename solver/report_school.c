@@ -60,6 +60,16 @@ static int school_cmp_item(const void *x, const void *y) {
     return (a->teacher > b->teacher) - (a->teacher < b->teacher);
 }
 
+/* "C01" or "A03 (Name)" when the person has a name of their own. */
+static void school_person(FILE *out, const char *id, const char *name) {
+    report_html_text(out, id);
+    if (name && strcmp(name, id) != 0) {
+        fputs(" (", out);
+        report_html_text(out, name);
+        fputs(")", out);
+    }
+}
+
 static void school_item_html(FILE *out, const report_ctx *c, const school_item *it) {
     const model_programme *m = c->m;
     char times[32];
@@ -79,9 +89,9 @@ static void school_item_html(FILE *out, const report_ctx *c, const school_item *
     const model_session *s = &m->sessions[it->session];
     fprintf(out, "<li class=\"session\"><b>%s</b> session %s (", times, s->id);
     report_html_text(out, m->names[s->subject]);
-    fprintf(out, ") with %s (", m->teachers[it->teacher].id);
-    report_html_text(out, report_teacher_name(m, it->teacher));
-    fprintf(out, "), %d date%s</li>\n", it->count, it->count == 1 ? "" : "s");
+    fputs(") with ", out);
+    school_person(out, m->teachers[it->teacher].id, report_teacher_name(m, it->teacher));
+    fprintf(out, ", %d date%s</li>\n", it->count, it->count == 1 ? "" : "s");
 }
 
 /* Pattern entries of the school's pupils, and its sessions grouped by
@@ -276,10 +286,10 @@ static void school_day(FILE *out, const report_ctx *c, int s, int date, school_s
             fprintf(out, ")</td><td>%s</td></tr>\n", moved ? "moved from the weekly pattern" : "");
         } else {
             const roster_session_occurrence *o = &c->sessions[slots[i].session];
-            fprintf(out, "<tr class=\"session\"><td>%s</td><td>%s</td><td>%d</td><td>Session: %s with %s (", day,
-                    times, slots[i].room, m->sessions[o->session].id, m->teachers[o->teacher].id);
-            report_html_text(out, report_teacher_name(m, o->teacher));
-            fputs(")</td><td></td></tr>\n", out);
+            fprintf(out, "<tr class=\"session\"><td>%s</td><td>%s</td><td>%d</td><td>Session: %s with ", day,
+                    times, slots[i].room, m->sessions[o->session].id);
+            school_person(out, m->teachers[o->teacher].id, report_teacher_name(m, o->teacher));
+            fputs("</td><td></td></tr>\n", out);
         }
     }
 }
