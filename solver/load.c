@@ -846,6 +846,9 @@ static void ld_register_places(ld *c) {
     m->university_place = -1;
     const yt_node *u = c->university_place_node;
     if (!u) return;
+    /* The last slot was reserved for the university's own place; give it
+    ** back unless the place turns out to be new. */
+    int p = --m->n_places;
     c->ctx[0] = '\0';
     const char *id = ld_id(c, u, "university: place");
     if (!id) return;
@@ -858,7 +861,7 @@ static void ld_register_places(ld *c) {
         ld_dup_shared(c, u, "a school", m->places[got].node, ld_places_ns);
         return;
     }
-    int p = m->n_places - 1;
+    m->n_places++;
     m->places[p] = (model_place){id, id, -1, u};
     if (model_table_put(c->a, &m->index->places, id, p)) m->university_place = p;
     else ld_oom(c, u);

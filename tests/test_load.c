@@ -626,15 +626,15 @@ static void test_duplicates(void **state) {
     ERR(BASE "university: {place: s1}\n", 14, 21, "id 's1' is already used by a school");
     ERR("programme: {period: {date: 2026-09-07}}\ncalendars:\n  - {id: cal, open: []}\n  - {id: cal, open: []}\n", 4, 10,
         "duplicate calendar id 'cal' (first defined at a.yaml:3:10)");
-    ERR(BASE "university: {courses: [{id: k, release: []}, {id: k, release: []}]}\n", 14, 53, "duplicate course id 'k'");
+    ERR(BASE "university: {courses: [{id: k, release: []}, {id: k, release: []}]}\n", 14, 51, "duplicate course id 'k'");
     ERR(BASE "sessions: [{id: S, school: s1, subject: art, minutes: 60, when: []}, {id: S, school: s1, subject: "
              "art, minutes: 60, when: []}]\n",
-        14, 76, "duplicate session id 'S'");
+        14, 75, "duplicate session id 'S'");
     ERR(BASE "      Core: {days: mon, start: \"09:00\", end: \"10:00\"}\n", 14, 7, "window 'Core' is given twice");
     ERR(BASE "pupils: [{id: P1, school: s1, needs: {art: 1, Art: 2}}]\n", 14, 47, "'Art' is given twice");
     ERR(BASE "pupils: [{id: P1, school: s1, prefers: [A, A]}]\nadvocates: [{id: A, kind: staff, available: []}]\n",
-        14, 43, "'A' is listed twice");
-    ERR(BASE "travel: {minutes: [[s1, lib, 5], [lib, s1, 6]]}\nplaces: [{id: lib}]\n", 14, 35,
+        14, 44, "'A' is listed twice");
+    ERR(BASE "travel: {minutes: [[s1, lib, 5], [lib, s1, 6]]}\nplaces: [{id: lib}]\n", 14, 34,
         "travel between lib and s1 is already given at line 14");
     /* a university place that is a `places` id is that place, not a duplicate */
     model_programme *m = load_ok(BASE "places: [{id: campus}]\nuniversity: {place: campus}\n");
