@@ -33,7 +33,7 @@ typedef struct {
 #define RR_MAX_FIELDS 8
 
 typedef struct {
-    const char *what;                   /* "visit", used in messages */
+    const char *what;                   /* "a visit", used in messages */
     const char *names[RR_MAX_FIELDS];   /* all required */
 } rr_shape;
 
@@ -58,8 +58,7 @@ static bool rr_scalar(rr_ctx *c, const yt_node *n, const char *what) {
 ** missing fields are errors. Returns false when anything is wrong. */
 static bool rr_fields(rr_ctx *c, const yt_node *map, const rr_shape *s, const yt_node **out) {
     if (map->kind != YT_MAPPING) {
-        rr_error(c, map, "each %s entry must be a mapping such as {...}, not a %s", s->what,
-                 yt_kind_name(map->kind));
+        rr_error(c, map, "%s must be a mapping such as {...}, not a %s", s->what, yt_kind_name(map->kind));
         return false;
     }
     bool ok = true;
@@ -70,7 +69,11 @@ static bool rr_fields(rr_ctx *c, const yt_node *map, const rr_shape *s, const yt
         int k = 0;
         while (k < n && strcmp(p->key->str, s->names[k]) != 0) k++;
         if (k == n) {
-            rr_error(c, p->key, "unknown key '%s' in a %s entry", p->key->str, s->what);
+            char allowed[128] = "";
+            for (int j = 0; j < n; j++)
+                snprintf(allowed + strlen(allowed), sizeof allowed - strlen(allowed), "%s%s", j ? ", " : "",
+                         s->names[j]);
+            rr_error(c, p->key, "unknown key '%s' in %s (it has %s)", p->key->str, s->what, allowed);
             ok = false;
         } else {
             out[k] = p->value;
@@ -78,7 +81,7 @@ static bool rr_fields(rr_ctx *c, const yt_node *map, const rr_shape *s, const yt
     }
     for (int k = 0; k < n; k++)
         if (!out[k]) {
-            rr_error(c, map, "%s entry is missing '%s'", s->what, s->names[k]);
+            rr_error(c, map, "%s is missing '%s'", s->what, s->names[k]);
             ok = false;
         }
     return ok;
@@ -171,7 +174,7 @@ static void *rr_array(rr_ctx *c, const yt_node *at, int count, size_t size) {
 }
 
 static void rr_assignments(rr_ctx *c, const yt_node *seq) {
-    static const rr_shape shape = {"assignment", {"pupil", "advocate"}};
+    static const rr_shape shape = {"an assignment", {"pupil", "advocate"}};
     roster_assignment *v = rr_array(c, seq, seq->count, sizeof *v);
     if (!v) return;
     c->r->assignments = v;
@@ -185,7 +188,7 @@ static void rr_assignments(rr_ctx *c, const yt_node *seq) {
 }
 
 static void rr_pattern(rr_ctx *c, const yt_node *seq) {
-    static const rr_shape shape = {"pattern", {"pupil", "day", "start"}};
+    static const rr_shape shape = {"a pattern entry", {"pupil", "day", "start"}};
     roster_pattern_entry *v = rr_array(c, seq, seq->count, sizeof *v);
     if (!v) return;
     c->r->pattern = v;
@@ -202,7 +205,7 @@ static void rr_pattern(rr_ctx *c, const yt_node *seq) {
 }
 
 static void rr_visits(rr_ctx *c, const yt_node *seq) {
-    static const rr_shape shape = {"visit", {"date", "start", "end", "pupil", "advocate", "school"}};
+    static const rr_shape shape = {"a visit", {"date", "start", "end", "pupil", "advocate", "school"}};
     roster_visit *v = rr_array(c, seq, seq->count, sizeof *v);
     if (!v) return;
     c->r->visits = v;
@@ -219,7 +222,7 @@ static void rr_visits(rr_ctx *c, const yt_node *seq) {
 }
 
 static void rr_sessions(rr_ctx *c, const yt_node *seq) {
-    static const rr_shape shape = {"session", {"date", "start", "end", "session", "teacher", "place"}};
+    static const rr_shape shape = {"a session occurrence", {"date", "start", "end", "session", "teacher", "place"}};
     roster_session_occurrence *v = rr_array(c, seq, seq->count, sizeof *v);
     if (!v) return;
     c->r->sessions = v;
@@ -236,7 +239,7 @@ static void rr_sessions(rr_ctx *c, const yt_node *seq) {
 }
 
 static void rr_unmatched(rr_ctx *c, const yt_node *seq) {
-    static const rr_shape shape = {"unmatched", {"pupil", "reasons"}};
+    static const rr_shape shape = {"an unmatched entry", {"pupil", "reasons"}};
     roster_unmatched *v = rr_array(c, seq, seq->count, sizeof *v);
     if (!v) return;
     c->r->unmatched = v;
@@ -261,7 +264,7 @@ static void rr_unmatched(rr_ctx *c, const yt_node *seq) {
 }
 
 static void rr_missed(rr_ctx *c, const yt_node *seq) {
-    static const rr_shape shape = {"missed", {"pupil", "week", "reason"}};
+    static const rr_shape shape = {"a missed entry", {"pupil", "week", "reason"}};
     roster_missed *v = rr_array(c, seq, seq->count, sizeof *v);
     if (!v) return;
     c->r->missed = v;
@@ -276,7 +279,7 @@ static void rr_missed(rr_ctx *c, const yt_node *seq) {
 }
 
 static void rr_unfilled(rr_ctx *c, const yt_node *seq) {
-    static const rr_shape shape = {"unfilled", {"session", "week", "reason"}};
+    static const rr_shape shape = {"an unfilled entry", {"session", "week", "reason"}};
     roster_unfilled *v = rr_array(c, seq, seq->count, sizeof *v);
     if (!v) return;
     c->r->unfilled = v;

@@ -190,8 +190,8 @@ static void test_unknown_advocate_in_visit(void **state) {
 static void test_unknown_teacher_and_place(void **state) {
     const char *text = HEAD "sessions:\n"
                             "  - {date: 2026-09-08, start: \"07:00\", end: \"08:00\", session: ART, teacher: A1, place: nowhere}\n";
-    expect_error(*state, text, 5, 76, "unknown community teacher 'A1'");
-    expect_error(*state, text, 5, 87, "unknown place 'nowhere'");
+    expect_error(*state, text, 5, 77, "unknown community teacher 'A1'");
+    expect_error(*state, text, 5, 88, "unknown place 'nowhere'");
 }
 
 static void test_bad_date(void **state) {
@@ -201,7 +201,7 @@ static void test_bad_date(void **state) {
 }
 
 static void test_bad_time(void **state) {
-    expect_error(*state, HEAD "pattern:\n  - {pupil: P1, day: tue, start: \"25:00\"}\n", 5, 33, "'25:00' is not a time");
+    expect_error(*state, HEAD "pattern:\n  - {pupil: P1, day: tue, start: \"25:00\"}\n", 5, 34, "'25:00' is not a time");
 }
 
 static void test_bad_day(void **state) {
@@ -211,11 +211,11 @@ static void test_bad_day(void **state) {
 static void test_end_before_start(void **state) {
     expect_error(*state,
                  HEAD "visits:\n  - {date: 2026-09-08, start: \"10:00\", end: \"09:00\", pupil: P1, advocate: A1, school: north}\n",
-                 5, 44, "is not after start");
+                 5, 45, "is not after start");
 }
 
 static void test_unknown_key_in_entry(void **state) {
-    expect_error(*state, HEAD "assignments:\n  - {pupil: P1, advocate: A1, room: 3}\n", 5, 30, "unknown key 'room'");
+    expect_error(*state, HEAD "assignments:\n  - {pupil: P1, advocate: A1, room: 3}\n", 5, 31, "unknown key 'room'");
 }
 
 static void test_unknown_top_level_key(void **state) {
