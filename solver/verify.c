@@ -129,6 +129,7 @@ static bool vf_in_list(const model_index_list *l, int v) {
 }
 
 static bool vf_close(double a, double b) {
+    if (!isfinite(a) || !isfinite(b)) return a == b; /* an unknown (.inf) bound is never "equal" */
     return fabs(a - b) <= 1e-6 * fmax(1.0, fmax(fabs(a), fabs(b)));
 }
 
