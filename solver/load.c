@@ -770,11 +770,11 @@ static const yt_node *ld_id_node(const yt_node *item) {
 
 /* The id of a list entry, validated, or NULL (missing ids are reported
 ** when the entry is loaded). */
-static const char *ld_entry_id(ld *c, const yt_node *item) {
+static const char *ld_entry_id(ld *c, const yt_node *item, const char *noun) {
     if (item->kind != YT_MAPPING) return NULL;
     const yt_node *v = yt_get(item, "id");
     if (!v || ld_null(v)) return NULL;
-    c->ctx[0] = '\0';
+    ld_set_ctx(c, noun, NULL);
     return ld_id(c, v, "id");
 }
 
@@ -795,7 +795,7 @@ static void ld_dup_shared(ld *c, const yt_node *item, const char *first_noun, co
 static void ld_register_simple(ld *c, const ld_nodes *l, model_table *t, const char *noun,
                                const char **ids, size_t stride) {
     for (int i = 0; i < l->n && !c->stop; i++) {
-        const char *id = ld_entry_id(c, l->v[i]);
+        const char *id = ld_entry_id(c, l->v[i], noun);
         if (!id) continue;
         *(const char **)((char *)ids + (size_t)i * stride) = id;
         int got = model_table_get(t, id);
@@ -833,14 +833,14 @@ static void ld_register_places(ld *c) {
         m->schools[i].place = i;
         m->places[i] = (model_place){NULL, NULL, i, c->schools.v[i]};
         m->schools[i].node = c->schools.v[i];
-        const char *id = ld_entry_id(c, c->schools.v[i]);
+        const char *id = ld_entry_id(c, c->schools.v[i], "school");
         if (id) m->schools[i].id = id;
         if (id && ld_claim_place(c, c->schools.v[i], id, i)) m->places[i].id = id;
     }
     for (int i = 0; i < c->places.n; i++) {
         int p = c->schools.n + i;
         m->places[p] = (model_place){NULL, NULL, -1, c->places.v[i]};
-        const char *id = ld_entry_id(c, c->places.v[i]);
+        const char *id = ld_entry_id(c, c->places.v[i], "place");
         if (id && ld_claim_place(c, c->places.v[i], id, p)) m->places[p].id = id;
     }
     m->university_place = -1;
@@ -872,7 +872,7 @@ static void ld_register_people(ld *c) {
     struct model_index *ix = m->index;
     for (int i = 0; i < c->pupils.n && !c->stop; i++) {
         m->pupils[i].node = c->pupils.v[i];
-        const char *id = ld_entry_id(c, c->pupils.v[i]);
+        const char *id = ld_entry_id(c, c->pupils.v[i], "pupil");
         if (!id) continue;
         int got = model_table_get(&ix->pupils, id);
         m->pupils[i].id = id; /* kept for messages even when taken */
@@ -882,7 +882,7 @@ static void ld_register_people(ld *c) {
     for (int i = 0; i < c->advocates.n && !c->stop; i++) {
         m->advocates[i].node = c->advocates.v[i];
         m->advocates[i].teacher = -1;
-        const char *id = ld_entry_id(c, c->advocates.v[i]);
+        const char *id = ld_entry_id(c, c->advocates.v[i], "advocate");
         if (!id) continue;
         m->advocates[i].id = id;
         int got;
@@ -899,7 +899,7 @@ static void ld_register_people(ld *c) {
     for (int i = 0; i < c->teachers.n && !c->stop; i++) {
         m->teachers[i].node = c->teachers.v[i];
         m->teachers[i].advocate = -1;
-        const char *id = ld_entry_id(c, c->teachers.v[i]);
+        const char *id = ld_entry_id(c, c->teachers.v[i], "community teacher");
         if (!id) continue;
         m->teachers[i].id = id;
         int got;
@@ -1370,17 +1370,36 @@ static void ld_sort_diags(diag_list *d, int from, const yt_node *const *roots, i
     }
 }
 
-static model_programme *ld_finish(model_programme *m, const yt_node *const *roots, int n, bool parsed,
-                                  long long bytes, diag_list *d, int errors_before, int kept_before) {
-    if (!parsed) {
-        model_free(m);
-        return NULL;
+/* Positions name their file through a copy in the programme's arena; when
+** loading fails that arena goes, so the errors are re-pointed at the
+** caller's own names (which the caller keeps for as long as it keeps d). */
+static void ld_rehome_diags(diag_list *d, int from, const char *const *names, int n) {
+    for (int i = from; i < d->kept; i++) {
+        const char *file = d->entries[i].pos.file;
+        if (!file) continue;
+        const char *owner = NULL;
+        for (int k = 0; k < n && !owner; k++)
+            if (strcmp(file, names[k]) == 0) owner = names[k];
+        d->entries[i].pos.file = owner;
     }
+}
+
+static model_programme *ld_fail(model_programme *m, diag_list *d, int kept_before, const char *const *names,
+                                int n) {
+    ld_rehome_diags(d, kept_before, names, n);
+    model_free(m);
+    return NULL;
+}
+
+static model_programme *ld_finish(model_programme *m, const yt_node *const *roots, int n, bool parsed,
+                                  long long bytes, diag_list *d, int errors_before, int kept_before,
+                                  const char *const *names) {
+    if (!parsed) return ld_fail(m, d, kept_before, names, n);
     ld c = {0};
     c.a = m->arena;
     c.m = m;
     c.d = d;
-    c.budget = 1000000 + 16 * bytes;
+    c.budget = 1000000 + 8 * bytes; /* a few units per node suffice without aliases */
     /* "core" is interned first, so the default pupil windows are [0]. */
     if (ld_intern(&c, roots[0], "core") != 0) c.stop = true;
     if (!c.stop) ld_run(&c, roots, n);
@@ -1393,10 +1412,7 @@ static model_programme *ld_finish(model_programme *m, const yt_node *const *root
     free(c.sessions.v);
     free(c.courses.v);
     ld_sort_diags(d, kept_before, roots, n);
-    if (diag_count(d) > errors_before) {
-        model_free(m);
-        return NULL;
-    }
+    if (diag_count(d) > errors_before) return ld_fail(m, d, kept_before, names, n);
     return m;
 }
 
@@ -1423,7 +1439,7 @@ model_programme *model_load_buffers(const char *const *names, const char *const 
         parsed &= roots[i] != NULL;
         bytes += (long long)len;
     }
-    m = ld_finish(m, roots, n, parsed, bytes, d, errors_before, kept_before);
+    m = ld_finish(m, roots, n, parsed, bytes, d, errors_before, kept_before, names);
     free(roots);
     return m;
 }
@@ -1450,7 +1466,7 @@ model_programme *model_load(const char *const *paths, int n_paths, diag_list *d)
         struct stat st;
         if (roots[i] && stat(paths[i], &st) == 0) bytes += (long long)st.st_size;
     }
-    m = ld_finish(m, roots, n_paths, parsed, bytes, d, errors_before, kept_before);
+    m = ld_finish(m, roots, n_paths, parsed, bytes, d, errors_before, kept_before, paths);
     free(roots);
     return m;
 }
