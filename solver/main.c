@@ -14,6 +14,7 @@ typedef struct {
 
 static const command commands[] = {
     {"check", cli_check, "check FILE...                      validate input files"},
+    {"verify", cli_verify, "verify FILE... --roster PATH       check a roster against every rule"},
 };
 
 static void usage(FILE *out) {
