@@ -458,8 +458,9 @@ static const char *person_id(const ctx *c, int person) {
 
 /* Maximal cliques of overlapping intervals sit at start times: the set
 ** covering start t is needed unless every member outlasts the next start.
-** `limit` is 1 for a person, rooms for a school; `stamp` counts distinct
-** persons so rows that can never bind are skipped. */
+** `limit` is 1 for a person, rooms for a school; for a school `stamp`
+** counts distinct persons, so rows that can never bind are skipped (one
+** person's engagements never overlap anyway). */
 static int clique_rows(ctx *c, const engagement *g, int n, int limit, int *stamp, int *stamp_no,
                        const char *what, const char *who) {
     int maxdur = 0;
@@ -479,12 +480,12 @@ static int clique_rows(ctx *c, const engagement *g, int n, int limit, int *stamp
             if (row_add(c, g[j].col, 1)) return -1;
             members++;
             if (g[j].end < min_end) min_end = g[j].end;
-            if (stamp[g[j].person] != *stamp_no) {
+            if (stamp && stamp[g[j].person] != *stamp_no) {
                 stamp[g[j].person] = *stamp_no;
                 persons++;
             }
         }
-        if (members > limit && persons > limit && min_end <= next_start) row_end(c, GLP_UP, limit);
+        if (members > limit && (!stamp || persons > limit) && min_end <= next_start) row_end(c, GLP_UP, limit);
         i = next;
     }
     return 0;
@@ -548,7 +549,7 @@ static int travel_rows(ctx *c, const engagement *g, int n, const char *who, enga
 }
 
 static int build_engagement_rows(ctx *c) {
-    int n;
+    int n = 0;
     engagement *e = collect_engagements(c, &n);
     int *stamp = calloc((size_t)prep_n_persons(c->p) + 1, sizeof(int));
     engagement *t1 = malloc(sizeof *e * ((size_t)n + 1)), *t2 = malloc(sizeof *e * ((size_t)n + 1));
@@ -559,7 +560,7 @@ static int build_engagement_rows(ctx *c) {
         int j = i;
         while (j < n && e[j].person == e[i].person && e[j].date == e[i].date) j++;
         const char *who = person_id(c, e[i].person);
-        if (clique_rows(c, e + i, j - i, 1, stamp, &stamp_no, "no_overlap", who)) goto out;
+        if (clique_rows(c, e + i, j - i, 1, NULL, &stamp_no, "no_overlap", who)) goto out;
         if (j - i > 1 && travel_rows(c, e + i, j - i, who, t1, t2)) goto out;
         i = j;
     }
@@ -654,6 +655,7 @@ static double now_seconds(void) {
 
 /* Runs GLPK; returns the roster status, fills *bound, leaves the solution in P. */
 static roster_status run_glpk(ctx *c, const solve_options *o, double t0, double *bound, bool *have_solution) {
+    glp_term_out(o->verbose ? GLP_ON : GLP_OFF); /* the clique finder talks regardless of msg_lev */
     glp_smcp sm;
     glp_init_smcp(&sm);
     sm.msg_lev = o->verbose ? GLP_MSG_ON : GLP_MSG_OFF;
