@@ -23,6 +23,7 @@
 #include <time.h>
 
 #include "cal.h"
+#include "greedy.h"
 
 typedef struct {
     int person, date, start, end, place, school, col;
@@ -40,6 +41,9 @@ typedef struct {
     int o_col0;             /* occurrence k is column o_col0 + k */
     int *y_col;             /* (pupil, weekday, slot) -> column, 0 = none */
     bool use_pattern;
+    int *on_col, *on_pupil, *on_date, *on_start; int n_on, cap_on; /* the on columns */
+    double *sol;            /* chosen 0/1 value per column (1-based) */
+    double *heur;           /* the greedy start per column, or NULL */
     int *ind; double *val; int nrow, caprow;   /* the row being built */
     char rname[300];
 } ctx;
@@ -337,6 +341,28 @@ static int on_key(const ctx *c, int date, int start) {
     return (date - c->m->period_from) * c->nslots + start / c->slot;
 }
 
+static int record_on(ctx *c, int col, int pupil, int date, int start) {
+    if (c->n_on == c->cap_on) {
+        int n = c->cap_on ? c->cap_on * 2 : 256;
+        int *a = realloc(c->on_col, sizeof(int) * (size_t)n), *b, *d, *e;
+        if (!a) return -1;
+        c->on_col = a;
+        if (!(b = realloc(c->on_pupil, sizeof(int) * (size_t)n))) return -1;
+        c->on_pupil = b;
+        if (!(d = realloc(c->on_date, sizeof(int) * (size_t)n))) return -1;
+        c->on_date = d;
+        if (!(e = realloc(c->on_start, sizeof(int) * (size_t)n))) return -1;
+        c->on_start = e;
+        c->cap_on = n;
+    }
+    c->on_col[c->n_on] = col;
+    c->on_pupil[c->n_on] = pupil;
+    c->on_date[c->n_on] = date;
+    c->on_start[c->n_on] = start;
+    c->n_on++;
+    return 0;
+}
+
 static int build_pattern(ctx *c) {
     if (!c->use_pattern) return 0;
     const model_programme *m = c->m;
@@ -382,6 +408,7 @@ static int build_pattern(ctx *c) {
                 int wd = cal_weekday(vis[k].date);
                 int col = add_col(c, m->weights.moved, "on[%s,%D,%T]", pid, vis[k].date, vis[k].start);
                 onmap[key] = col;
+                if (record_on(c, col, pu, vis[k].date, vis[k].start)) goto fail;
                 row_begin(c, "on_pattern[%s,%D,%T]", pid, vis[k].date, vis[k].start);
                 if (row_add(c, col, 1) || row_add(c, ycol[wd * c->nslots + vis[k].start / c->slot], -1)) goto fail;
                 row_end(c, GLP_UP, 0);
@@ -627,10 +654,16 @@ static int build_session_rows(ctx *c) {
 typedef struct {
     double bound;           /* best proven upper bound seen */
     bool have_bound;
+    const double *heur;     /* offered once, at the root */
+    bool offered;
 } search_info;
 
 static void on_tree(glp_tree *T, void *info) {
     search_info *si = info;
+    if (glp_ios_reason(T) == GLP_IHEUR && si->heur && !si->offered) {
+        si->offered = true;
+        glp_ios_heur_sol(T, si->heur);
+    }
     int best = glp_ios_best_node(T);
     if (best) {
         double b = glp_ios_node_bound(T, best);
@@ -660,19 +693,22 @@ static roster_status run_glpk(ctx *c, const solve_options *o, double t0, double 
     glp_init_smcp(&sm);
     sm.msg_lev = o->verbose ? GLP_MSG_ON : GLP_MSG_OFF;
     sm.presolve = GLP_OFF;
-    if (o->time_limit > 0) sm.tm_lim = (int)(o->time_limit * 1000);
     *have_solution = false;
-    int ncols = glp_get_num_cols(c->P);
-    if (ncols == 0 || glp_get_num_rows(c->P) == 0) {
-        /* nothing constrains anything: solve trivially through intopt anyway */
+    if (o->time_limit > 0) {
+        double left = o->time_limit - (now_seconds() - t0);
+        if (left < 0.001) {
+            *bound = HUGE_VAL;
+            return ROSTER_TIME_LIMIT;
+        }
+        sm.tm_lim = (int)(left * 1000);
     }
     int rc = glp_simplex(c->P, &sm);
     double relax = glp_get_obj_val(c->P);
     if (rc != 0 || glp_get_status(c->P) != GLP_OPT) {
         *bound = HUGE_VAL;
-        return ROSTER_TIME_LIMIT;
+        return rc == GLP_ETMLIM ? ROSTER_TIME_LIMIT : ROSTER_FEASIBLE;
     }
-    search_info si = {relax, true};
+    search_info si = {relax, true, c->heur, false};
     glp_iocp io;
     glp_init_iocp(&io);
     io.msg_lev = o->verbose ? GLP_MSG_ON : GLP_MSG_OFF;
@@ -712,7 +748,7 @@ static double trivial_bound(glp_prob *P) {
 
 /* ---- the roster from a solution ---------------------------------------- */
 
-static bool col_set(glp_prob *P, int j) { return j > 0 && glp_mip_col_val(P, j) > 0.5; }
+static bool col_set(const double *sol, int j) { return j > 0 && sol[j] > 0.5; }
 
 static bool visit_at(const roster *r, int pupil, int wd, int t, int v_from, int v_to) {
     for (int q = v_from; q < v_to; q++)
@@ -741,7 +777,7 @@ static int fill_pattern(ctx *c, roster *r, int pupil, int pair, int pair_first, 
     if (c->use_pattern) {
         int *ycol = c->y_col + (size_t)pupil * 7 * (size_t)c->nslots;
         for (int s = 0; s < 7 * c->nslots; s++)
-            if (col_set(c->P, ycol[s])) {
+            if (col_set(c->sol, ycol[s])) {
                 r->pattern[r->n_pattern++] = (roster_pattern_entry){pupil, s / c->nslots, (s % c->nslots) * c->slot};
                 day_used[s / c->nslots] = true;
                 got++;
@@ -782,9 +818,9 @@ static int extract(ctx *c, roster *r) {
     int np = prep_n_pairs(c->p), nv = prep_n_visits(c->p), no = prep_n_occurrences(c->p);
     int na = 0, nvis = 0, npat = 0, nocc = 0;
     for (int i = 0; i < np; i++)
-        if (col_set(c->P, c->x_col[i])) na++, npat += m->pupils[pairs[i].pupil].per_week;
-    for (int k = 0; k < nv; k++) nvis += col_set(c->P, c->v_col0 + k);
-    for (int k = 0; k < no; k++) nocc += col_set(c->P, c->o_col0 + k);
+        if (col_set(c->sol, c->x_col[i])) na++, npat += m->pupils[pairs[i].pupil].per_week;
+    for (int k = 0; k < nv; k++) nvis += col_set(c->sol, c->v_col0 + k);
+    for (int k = 0; k < no; k++) nocc += col_set(c->sol, c->o_col0 + k);
     r->assignments = arena_array(r->arena, (size_t)na + 1, sizeof *r->assignments);
     r->visits = arena_array(r->arena, (size_t)nvis + 1, sizeof *r->visits);
     r->pattern = arena_array(r->arena, (size_t)npat + 1, sizeof *r->pattern);
@@ -794,18 +830,18 @@ static int extract(ctx *c, roster *r) {
         int first, n;
         prep_pupil_pairs(c->p, pu, &first, &n);
         for (int i = first; i < first + n; i++) {
-            if (!col_set(c->P, c->x_col[i])) continue;
+            if (!col_set(c->sol, c->x_col[i])) continue;
             r->assignments[r->n_assignments++] = (roster_assignment){pu, pairs[i].advocate};
             int from = r->n_visits;
             for (int k = pairs[i].first; k < pairs[i].first + pairs[i].n; k++)
-                if (col_set(c->P, c->v_col0 + k))
+                if (col_set(c->sol, c->v_col0 + k))
                     r->visits[r->n_visits++] = (roster_visit){vis[k].date, vis[k].start, vis[k].end, pu,
                                                               pairs[i].advocate, vis[k].school};
             fill_pattern(c, r, pu, i, first, n, from, r->n_visits);
         }
     }
     for (int k = 0; k < no; k++)
-        if (col_set(c->P, c->o_col0 + k))
+        if (col_set(c->sol, c->o_col0 + k))
             r->sessions[r->n_sessions++] = (roster_session_occurrence){occ[k].date, occ[k].start, occ[k].end,
                                                                        occ[k].session, occ[k].teacher, occ[k].place};
     return 0;
@@ -1013,6 +1049,112 @@ double solve_objective(const model_programme *m, const roster *r) {
     return q;
 }
 
+/* ---- the greedy start as column values ---------------------------------- */
+
+static int heuristic_vector(ctx *c) {
+    const model_programme *m = c->m;
+    const prep_pair *pairs = prep_pairs(c->p);
+    const prep_visit *vis = prep_visits(c->p);
+    int nv = prep_n_visits(c->p), no = prep_n_occurrences(c->p), ncols = glp_get_num_cols(c->P);
+    char *von = malloc((size_t)nv + 1), *oon = malloc((size_t)no + 1);
+    c->heur = calloc((size_t)ncols + 1, sizeof(double));
+    if (!von || !oon || !c->heur || greedy_roster(m, c->p, von, oon)) {
+        free(von);
+        free(oon);
+        return -1;
+    }
+    for (int k = 0; k < nv; k++) {
+        if (!von[k] || !c->x_col[c->pair_of_visit[k]]) continue;
+        const prep_pair *pr = &pairs[c->pair_of_visit[k]];
+        c->heur[c->v_col0 + k] = 1;
+        c->heur[c->x_col[c->pair_of_visit[k]]] = 1;
+        c->heur[c->z_col[zindex(c, pr->advocate, vis[k].date, vis[k].school)]] = 1;
+    }
+    for (int k = 0; k < no; k++) c->heur[c->o_col0 + k] = oon[k];
+    if (c->use_pattern) {
+        /* pattern: the most frequent visit times, on distinct weekdays */
+        for (int pu = 0; pu < m->n_pupils; pu++) {
+            int first, n, *ycol = c->y_col + (size_t)pu * 7 * (size_t)c->nslots;
+            prep_pupil_pairs(c->p, pu, &first, &n);
+            bool used[7] = {false};
+            for (int e = 0; e < m->pupils[pu].per_week; e++) {
+                int best = -1, best_n = 0;
+                for (int i = first; i < first + n; i++)
+                    for (int k = pairs[i].first; k < pairs[i].first + pairs[i].n; k++) {
+                        if (!von[k] || used[cal_weekday(vis[k].date)]) continue;
+                        int cnt = 0;
+                        for (int q = pairs[i].first; q < pairs[i].first + pairs[i].n; q++)
+                            cnt += von[q] && cal_weekday(vis[q].date) == cal_weekday(vis[k].date) && vis[q].start == vis[k].start;
+                        if (cnt > best_n) best_n = cnt, best = k;
+                    }
+                if (best < 0) break;
+                used[cal_weekday(vis[best].date)] = true;
+                c->heur[ycol[cal_weekday(vis[best].date) * c->nslots + vis[best].start / c->slot]] = 1;
+            }
+        }
+        for (int q = 0; q < c->n_on; q++) {
+            int pu = c->on_pupil[q], wd = cal_weekday(c->on_date[q]);
+            int y = c->y_col[(size_t)pu * 7 * (size_t)c->nslots + (size_t)(wd * c->nslots + c->on_start[q] / c->slot)];
+            if (!y || c->heur[y] < 0.5) continue;
+            int first, n;
+            prep_pupil_pairs(c->p, pu, &first, &n);
+            for (int i = first; i < first + n; i++)
+                for (int k = pairs[i].first; k < pairs[i].first + pairs[i].n; k++)
+                    if (von[k] && vis[k].date == c->on_date[q] && vis[k].start == c->on_start[q]) c->heur[c->on_col[q]] = 1;
+        }
+    }
+    free(von);
+    free(oon);
+    return 0;
+}
+
+static double heuristic_value(const ctx *c) {
+    double q = 0;
+    for (int j = 1; j <= glp_get_num_cols(c->P); j++) q += glp_get_obj_coef(c->P, j) * c->heur[j];
+    return q;
+}
+
+/* A bound from the candidates alone: each pupil at most its best advocate's
+** match plus every week's possible visits, each session every possible
+** occurrence; moved and school_day only subtract (when not negative). */
+static double candidate_bound(const ctx *c) {
+    const model_programme *m = c->m;
+    if (m->weights.moved < 0 || m->weights.school_day < 0) return HUGE_VAL;
+    const prep_pair *pairs = prep_pairs(c->p);
+    const prep_visit *vis = prep_visits(c->p);
+    double total = 0;
+    for (int pu = 0; pu < m->n_pupils; pu++) {
+        int first, n;
+        prep_pupil_pairs(c->p, pu, &first, &n);
+        double best = 0;
+        for (int i = first; i < first + n; i++) {
+            if (!c->x_col[i]) continue;
+            double v = match_value(m, pu, pairs[i].advocate);
+            int week = -1, dates = 0, last = -1;
+            for (int k = pairs[i].first; k <= pairs[i].first + pairs[i].n; k++) {
+                bool end = k == pairs[i].first + pairs[i].n;
+                if (end || prep_week_of(c->p, vis[k].date) != week) {
+                    v += m->weights.visit * m->pupils[pu].priority * (dates < m->pupils[pu].per_week ? dates : m->pupils[pu].per_week);
+                    if (end) break;
+                    week = prep_week_of(c->p, vis[k].date), dates = 0, last = -1;
+                }
+                if (vis[k].date != last) dates++, last = vis[k].date;
+            }
+            if (v > best) best = v;
+        }
+        total += best;
+    }
+    const prep_occurrence *occ = prep_occurrences(c->p);
+    for (int s = 0; s < m->n_sessions; s++)
+        for (int w = 0; w < prep_n_weeks(c->p); w++) {
+            int dates = 0, last = -1;
+            for (int k = 0; k < prep_n_occurrences(c->p); k++)
+                if (occ[k].session == s && prep_week_of(c->p, occ[k].date) == w && occ[k].date != last) dates++, last = occ[k].date;
+            total += m->weights.session * m->sessions[s].priority * (dates < m->sessions[s].per_week ? dates : m->sessions[s].per_week);
+        }
+    return total;
+}
+
 /* ---- driver -------------------------------------------------------------- */
 
 static void ctx_free(ctx *c) {
@@ -1023,6 +1165,12 @@ static void ctx_free(ctx *c) {
     free(c->y_col);
     free(c->ind);
     free(c->val);
+    free(c->on_col);
+    free(c->on_pupil);
+    free(c->on_date);
+    free(c->on_start);
+    free(c->sol);
+    free(c->heur);
 }
 
 static int build(ctx *c) {
@@ -1065,18 +1213,37 @@ int solve_run(const model_programme *m, const prep *p, const solve_options *o, r
     double bound;
     bool have;
     roster_status st;
+    if (heuristic_vector(&c)) {
+        diag_error(d, nowhere, "out of memory while building a first roster");
+        ctx_free(&c);
+        return -1;
+    }
     if (stats->cols == 0) {
         st = ROSTER_OPTIMAL, bound = 0, have = false;
     } else {
         st = run_glpk(&c, o, t0, &bound, &have);
-        if (!isfinite(bound)) bound = trivial_bound(c.P);
     }
-    if (have && extract(&c, r)) {
+    bound = fmin(bound, fmin(trivial_bound(c.P), candidate_bound(&c)));
+    if (integral_weights(m)) bound = floor(bound + 1e-6);
+    c.sol = calloc((size_t)stats->cols + 1, sizeof(double));
+    if (!c.sol) {
+        diag_error(d, nowhere, "out of memory");
+        ctx_free(&c);
+        return -1;
+    }
+    double mip = heuristic_value(&c);
+    if (have && glp_mip_obj_val(c.P) >= mip) {
+        mip = glp_mip_obj_val(c.P);
+        for (int j = 1; j <= stats->cols; j++) c.sol[j] = glp_mip_col_val(c.P, j);
+    } else {
+        memcpy(c.sol, c.heur, sizeof(double) * ((size_t)stats->cols + 1));
+    }
+    if (extract(&c, r)) {
         diag_error(d, nowhere, "out of memory while writing the roster");
         ctx_free(&c);
         return -1;
     }
-    double q = solve_objective(m, r), mip = have ? glp_mip_obj_val(c.P) : 0.0;
+    double q = solve_objective(m, r);
     stats->mip_value = mip;
     /* Q of the roster can exceed the program's value only where an
     ** unproven solution left an on-pattern visit uncredited. */
