@@ -1191,6 +1191,7 @@ int solve_run(const model_programme *m, const prep *p, const solve_options *o, r
     c.nslots = 24 * 60 / c.slot;
     c.ndates = m->period_to - m->period_from + 1;
     c.use_pattern = m->weights.moved != 0;
+    glp_term_out(o->verbose ? GLP_ON : GLP_OFF); /* GLPK's chatter, incl. glp_write_lp's */
     c.P = glp_create_prob();
     glp_set_prob_name(c.P, "roster");
     glp_set_obj_name(c.P, "Q");
