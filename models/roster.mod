@@ -249,8 +249,14 @@ param e_place{(k, u, i, d, t) in E} symbolic := if k == 'v' then at[i, d] else s
 param e_end{(k, u, i, d, t) in E} := t + (if k == 'v' then minutes[i] else s_minutes[i]);
 
 /* A person's engagements on a date, and the engagements at a school on a date. */
-set E_OF{u in U, d in D} dimen 3 := setof{(k, u, i, d, t) in E} (k, i, t);
-set E_AT{s in S, d in D} dimen 4 := setof{(k, u, i, d, t) in E: e_place[k, u, i, d, t] == s} (k, u, i, t);
+/* (Sums and sets below test membership, "(p, a, d, t) in V", rather than
+** filter V, because glpsol looks members up quickly but scans when filtering.) */
+set E_OF{u in U, d in D} dimen 3 :=
+      setof{p in P, t in T: (p, u, d, t) in V} ('v', p, t)
+    union setof{o in O, t in T: (o, u, d, t) in SO} ('s', o, t);
+set E_AT{s in S, d in D} dimen 4 :=
+      setof{p in P, a in A, t in T: at[p, d] == s and (p, a, d, t) in V} ('v', a, p, t)
+    union setof{o in O, c in C, t in T: s_place[o] == s and (o, c, d, t) in SO} ('s', c, o, t);
 
 /* ------------------------------------------------------------------ */
 /* Decision variables                                                  */
@@ -287,32 +293,32 @@ var school_day{ADS} binary;
 /* ------------------------------------------------------------------ */
 
 s.t. one_advocate{p in P}:
-    sum{(p, a) in PA} assign[p, a] <= 1;
+    sum{a in A: (p, a) in PA} assign[p, a] <= 1;
 
 /* Every visit of p is by p's advocate (at most one visit a date, rule 7, so
 ** the day's visits can share one bound). */
 set PAD dimen 3 := setof{(p, a, d, t) in V} (p, a, d);
 s.t. visit_by_advocate{(p, a, d) in PAD}:
-    sum{(p, a, d, t) in V} z['v', a, p, d, t] <= assign[p, a];
+    sum{t in T: (p, a, d, t) in V} z['v', a, p, d, t] <= assign[p, a];
 
 s.t. matched_only_if_visited{(p, a) in PA}:
-    assign[p, a] <= sum{(p, a, d, t) in V} z['v', a, p, d, t];
+    assign[p, a] <= sum{d in D, t in T: (p, a, d, t) in V} z['v', a, p, d, t];
 
 s.t. pattern_size{p in P}:
-    sum{(p, dy, t) in PW} pat[p, dy, t] + sum{dy in DAYS} pat_elsewhere[p, dy]
-    = per_week[p] * sum{(p, a) in PA} assign[p, a];
+    sum{dy in DAYS, t in T: (p, dy, t) in PW} pat[p, dy, t] + sum{dy in DAYS} pat_elsewhere[p, dy]
+    = per_week[p] * sum{a in A: (p, a) in PA} assign[p, a];
 
 s.t. pattern_distinct_days{p in P, dy in DAYS}:
-    sum{(p, dy, t) in PW} pat[p, dy, t] + pat_elsewhere[p, dy] <= 1;
+    sum{t in T: (p, dy, t) in PW} pat[p, dy, t] + pat_elsewhere[p, dy] <= 1;
 
 /* in_pattern = visited AND pat, exactly (so Q is right whatever the sign of
 ** w_moved). */
 s.t. in_pattern_visited{(p, d, t) in PDT}:
-    in_pattern[p, d, t] <= sum{(p, a, d, t) in V} z['v', a, p, d, t];
+    in_pattern[p, d, t] <= sum{a in A: (p, a, d, t) in V} z['v', a, p, d, t];
 s.t. in_pattern_pat{(p, d, t) in PDT}:
     in_pattern[p, d, t] <= pat[p, wday[d], t];
 s.t. in_pattern_both{(p, d, t) in PDT}:
-    in_pattern[p, d, t] >= sum{(p, a, d, t) in V} z['v', a, p, d, t] + pat[p, wday[d], t] - 1;
+    in_pattern[p, d, t] >= sum{a in A: (p, a, d, t) in V} z['v', a, p, d, t] + pat[p, wday[d], t] - 1;
 
 /* Rules 2-6 are in V. */
 
@@ -321,23 +327,24 @@ s.t. in_pattern_both{(p, d, t) in PDT}:
 /* ------------------------------------------------------------------ */
 
 s.t. pupil_week{p in P, w in WEEKS}:
-    sum{(p, a, d, t) in V: week[d] == w} z['v', a, p, d, t] <= per_week[p];
+    sum{a in A, d in D, t in T: week[d] == w and (p, a, d, t) in V} z['v', a, p, d, t] <= per_week[p];
 
 s.t. pupil_date{p in P, d in D}:
-    sum{(p, a, d, t) in V} z['v', a, p, d, t] <= 1;
+    sum{a in A, t in T: (p, a, d, t) in V} z['v', a, p, d, t] <= 1;
 
 /* ------------------------------------------------------------------ */
 /* Rule 8: advocates' pupils and weekly visit minutes                  */
 /* ------------------------------------------------------------------ */
 
 s.t. advocate_pupils{a in A: max_pupils[a] >= 0}:
-    sum{(p, a) in PA} assign[p, a] <= max_pupils[a];
+    sum{p in P: (p, a) in PA} assign[p, a] <= max_pupils[a];
 
 s.t. advocate_minutes{a in A, w in WEEKS: max_minutes[a] >= 0}:
-    sum{(p, a, d, t) in V: week[d] == w} minutes[p] * z['v', a, p, d, t] <= max_minutes[a];
+    sum{p in P, d in D, t in T: week[d] == w and (p, a, d, t) in V} minutes[p] * z['v', a, p, d, t]
+    <= max_minutes[a];
 
 s.t. student_minutes{a in A, w in WEEKS: course[a] != '' and course_max_minutes[course[a]] >= 0}:
-    sum{(p, a, d, t) in V: week[d] == w} minutes[p] * z['v', a, p, d, t]
+    sum{p in P, d in D, t in T: week[d] == w and (p, a, d, t) in V} minutes[p] * z['v', a, p, d, t]
     <= course_max_minutes[course[a]];
 
 /* ------------------------------------------------------------------ */
@@ -376,13 +383,13 @@ s.t. room_limit{s in S, d in D, (k0, u0, i0, tau) in E_AT[s, d]}:
 /* ------------------------------------------------------------------ */
 
 s.t. session_week{o in O, w in WEEKS}:
-    sum{(o, c, d, t) in SO: week[d] == w} z['s', c, o, d, t] <= s_per_week[o];
+    sum{c in C, d in D, t in T: week[d] == w and (o, c, d, t) in SO} z['s', c, o, d, t] <= s_per_week[o];
 
 s.t. session_date{o in O, d in D}:
-    sum{(o, c, d, t) in SO} z['s', c, o, d, t] <= 1;
+    sum{c in C, t in T: (o, c, d, t) in SO} z['s', c, o, d, t] <= 1;
 
 s.t. teacher_week{c in C, w in WEEKS: max_sessions[c] >= 0}:
-    sum{(o, c, d, t) in SO: week[d] == w} z['s', c, o, d, t] <= max_sessions[c];
+    sum{o in O, d in D, t in T: week[d] == w and (o, c, d, t) in SO} z['s', c, o, d, t] <= max_sessions[c];
 
 /* ------------------------------------------------------------------ */
 /* School days: school_day = OR of the advocate's visits there that day */
@@ -391,7 +398,7 @@ s.t. teacher_week{c in C, w in WEEKS: max_sessions[c] >= 0}:
 s.t. school_day_if_visit{(p, a, d, t) in V}:
     school_day[a, d, at[p, d]] >= z['v', a, p, d, t];
 s.t. school_day_only_if_visit{(a, d, s) in ADS}:
-    school_day[a, d, s] <= sum{(p, a, d, t) in V: at[p, d] == s} z['v', a, p, d, t];
+    school_day[a, d, s] <= sum{p in P, t in T: at[p, d] == s and (p, a, d, t) in V} z['v', a, p, d, t];
 
 /* ------------------------------------------------------------------ */
 /* Objective (section 5)                                                */
@@ -409,7 +416,7 @@ maximize Q:
       sum{(p, a) in PA} match_value[p, a] * assign[p, a]
     + sum{(p, a, d, t) in V} w_visit * priority[p] * z['v', a, p, d, t]
     - w_moved * sum{(p, d, t) in PDT}
-          (sum{(p, a, d, t) in V} z['v', a, p, d, t] - in_pattern[p, d, t])
+          (sum{a in A: (p, a, d, t) in V} z['v', a, p, d, t] - in_pattern[p, d, t])
     - w_school_day * sum{(a, d, s) in ADS} school_day[a, d, s]
     + sum{(o, c, d, t) in SO} w_session * s_priority[o] * z['s', c, o, d, t];
 

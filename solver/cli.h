@@ -14,5 +14,6 @@
 #define CLI_BAD_INPUT 2
 
 int cli_check(int argc, char **argv);
+int cli_mathprog(int argc, char **argv);
 
 #endif

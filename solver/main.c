@@ -14,6 +14,7 @@ typedef struct {
 
 static const command commands[] = {
     {"check", cli_check, "check FILE...                      validate input files"},
+    {"mathprog", cli_mathprog, "mathprog FILE... -o DIR            write DIR/roster.dat for models/roster.mod"},
 };
 
 static void usage(FILE *out) {
