@@ -5,7 +5,7 @@ Usage: gen_tiny.py OUTDIR [COUNT] [FIRST_SEED]
 
 Each instance (OUTDIR/tiny-SEED.yaml) is one self-contained input file with
 2-4 pupils, 2-3 advocates, 1-2 schools and 1-2 weeks, and random windows,
-closures, leave, DBS dates, travel, rooms, caps, a student with a course
+closures, leave, DBS dates, travel, rooms, caps, moves, a student with a course
 and sometimes a community session whose teacher may also be an advocate.
 Seeds make the set deterministic. The e2e test (tests/e2e/mathprog.sh)
 solves each with glpsol on models/roster.mod and compares with
@@ -194,6 +194,9 @@ def instance(seed):
             p.append("    previous_advocate: %s" % rng.choice(advocates))
         if rng.random() < 0.3:
             p.append("    unavailable: [%s]" % window(pick_days(rng, 1, 2), 9 * 60, 10 * 60))
+        if n_schools == 2 and weeks == 2 and rng.random() < 0.3:
+            other = schools[1] if school == schools[0] else schools[0]
+            p.append("    moves: {school: %s, windows: [core], on: %s}" % (other, date(MONDAY + rng.randint(3, 9))))
         lines += p
     return "\n".join(lines) + "\n"
 
