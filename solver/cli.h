@@ -15,5 +15,6 @@
 
 int cli_check(int argc, char **argv);
 int cli_mathprog(int argc, char **argv);
+int cli_verify(int argc, char **argv);
 
 #endif
