@@ -440,4 +440,39 @@ printf {(o, c, d, t) in SO: z['s', c, o, d, t] > 0.5}
     d div 10000, (d div 100) mod 100, d mod 100, t div 60, t mod 60,
     (t + s_minutes[o]) div 60, (t + s_minutes[o]) mod 60, o, c, s_place[o];
 
+/* The same roster in the format's roster.yaml form (section 3), between
+** marker lines, so that `roster verify` can check this model's optimum
+** independently (tests/e2e/mathprog.sh does). glpsol reports whether the
+** optimum is proven; `status: optimal` here assumes it was. A pattern entry
+** of the second kind gets the first start on the grid where p can have no
+** visit on that weekday. */
+printf "--- roster.yaml\n";
+printf "format: roster/1\nstatus: optimal\n";
+printf "objective: {value: %.12g, bound: %.12g}\n", Q, Q;
+printf "assignments:%s\n", if card({(p, a) in PA: assign[p, a] > 0.5}) == 0 then " []" else "";
+printf {(p, a) in PA: assign[p, a] > 0.5} "  - {pupil: ""%s"", advocate: ""%s""}\n", p, a;
+printf "pattern:%s\n",
+    if card({(p, dy, t) in PW: pat[p, dy, t] > 0.5}) + sum{p in P, dy in DAYS} round(pat_elsewhere[p, dy]) == 0
+    then " []" else "";
+printf {(p, dy, t) in PW: pat[p, dy, t] > 0.5}
+    "  - {pupil: ""%s"", day: %s, start: ""%02d:%02d""}\n", p, dy, t div 60, t mod 60;
+printf {p in P, dy in DAYS: pat_elsewhere[p, dy] > 0.5}
+    "  - {pupil: ""%s"", day: %s, start: ""%02d:%02d""}\n", p, dy,
+    (min{t in T: (p, dy, t) not in PW} t) div 60, (min{t in T: (p, dy, t) not in PW} t) mod 60;
+printf "visits:%s\n", if card({(p, a, d, t) in V: z['v', a, p, d, t] > 0.5}) == 0 then " []" else "";
+for {(p, a, d, t) in V: z['v', a, p, d, t] > 0.5} {
+    printf "  - {date: %04d-%02d-%02d, ", d div 10000, (d div 100) mod 100, d mod 100;
+    printf "start: ""%02d:%02d"", ", t div 60, t mod 60;
+    printf "end: ""%02d:%02d"", ", (t + minutes[p]) div 60, (t + minutes[p]) mod 60;
+    printf "pupil: ""%s"", advocate: ""%s"", school: ""%s""}\n", p, a, at[p, d];
+}
+printf "sessions:%s\n", if card({(o, c, d, t) in SO: z['s', c, o, d, t] > 0.5}) == 0 then " []" else "";
+for {(o, c, d, t) in SO: z['s', c, o, d, t] > 0.5} {
+    printf "  - {date: %04d-%02d-%02d, ", d div 10000, (d div 100) mod 100, d mod 100;
+    printf "start: ""%02d:%02d"", ", t div 60, t mod 60;
+    printf "end: ""%02d:%02d"", ", (t + s_minutes[o]) div 60, (t + s_minutes[o]) mod 60;
+    printf "session: ""%s"", teacher: ""%s"", place: ""%s""}\n", o, c, s_place[o];
+}
+printf "--- end\n";
+
 end;

@@ -10,6 +10,9 @@
 #  2b. When cbc (coinor-cbc) is installed: the same program exported with
 #     `glpsol --wlp` and solved by CBC must reach the same optimum on the
 #     hand-computed cases (a peer solver on the identical program).
+#  2c. When `roster verify` exists: the optimal roster glpsol printed (in
+#     roster.yaml form) must pass verify, objective included: the model and
+#     the verifier state the rules independently, so each checks the other.
 #  3. When `roster solve` exists: on all of the above its roster.yaml must say
 #     status optimal with objective value equal to glpsol's Q; when
 #     `roster verify` exists, its roster must pass verify.
@@ -78,6 +81,16 @@ print(status.group(1) if status else "?", value.group(1) if value else "?")
 EOF
 }
 
+# verify_glpsol YAML DIR: roster verify on the roster glpsol printed.
+verify_glpsol() {
+    [ "$has_verify" -eq 1 ] || return 0
+    sed -n '/^--- roster.yaml$/,/^--- end$/p' "$2.glpsol.out" | sed '1d;$d' >"$2.glpsol.yaml"
+    if ! "$ROSTER" verify "$1" --roster "$2.glpsol.yaml" >"$2.verify-glpsol.out" 2>&1; then
+        bad "roster verify rejects glpsol's optimal roster for $1:"
+        head -5 "$2.verify-glpsol.out" >&2
+    fi
+}
+
 # cross_check YAML DIR Q: roster solve must agree with glpsol's Q.
 cross_check() {
     [ "$has_solve" -eq 1 ] || return 0
@@ -119,6 +132,7 @@ for f in tests/mathprog/*.yaml; do
     q=$(glpsol_q "$f" "$tmp/$name") || { fail=1; continue; }
     same_value "$q" "$want" || bad "$f: glpsol's optimum Q = $q, computed by hand: $want"
     cbc_check "$tmp/$name" "$q"
+    verify_glpsol "$f" "$tmp/$name"
     cross_check "$f" "$tmp/$name" "$q"
     n=$((n + 1))
 done
@@ -131,6 +145,7 @@ else
     for f in "$tmp"/tiny/*.yaml; do
         name=$(basename "$f" .yaml)
         q=$(glpsol_q "$f" "$tmp/tiny/$name") || { fail=1; continue; }
+        verify_glpsol "$f" "$tmp/tiny/$name"
         cross_check "$f" "$tmp/tiny/$name" "$q"
     done
 fi
