@@ -150,5 +150,5 @@ else
     done
 fi
 
-[ "$has_solve" -eq 1 ] || echo "mathprog.sh: note: no 'roster solve' yet; checked glpsol against hand-computed optima only"
+[ "$has_solve" -eq 1 ] || echo "mathprog.sh: note: no 'roster solve' yet: glpsol checked against hand-computed optima, CBC and verify only"
 exit $fail
