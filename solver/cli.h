@@ -15,6 +15,7 @@
 
 int cli_check(int argc, char **argv);
 int cli_mathprog(int argc, char **argv);
+int cli_solve(int argc, char **argv);
 int cli_verify(int argc, char **argv);
 
 #endif
