@@ -2,8 +2,14 @@
 ** cli_solve.c: `roster solve FILE... -o DIR [--time-limit S] [--threads N]
 ** [--write-lp FILE] [-q]`: load, prepare, solve, write the roster files and
 ** print a short summary.
+**
+** SIGINT or SIGTERM stops the search: the best roster found so far is
+** written with status time_limit. Every output goes to a staging directory
+** that replaces DIR as a whole (fsio_dir), so DIR holds the complete
+** previous set or the complete new one whatever moment the run dies.
 */
 #include <glpk.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -114,13 +120,15 @@ static int write_csv(FILE *out, void *vctx) {
     return ferror(out) ? -1 : 0;
 }
 
-static int write_outputs(const char *dir, const roster *r, const model_programme *m, diag_list *d) {
+/* Writes every file under dir (the staging directory). Diagnostics name
+** paths freed on return, so they are printed here. */
+static int write_files(const char *dir, const roster *r, const model_programme *m, diag_list *d) {
     size_t cap = strlen(dir) + 200;
     char *path = malloc(cap);
     if (!path) return -1;
     int rc = -1;
     snprintf(path, cap, "%s/advocates", dir);
-    if (fsio_mkdir_private(dir, d) || fsio_mkdir_private(path, d)) goto out;
+    if (fsio_mkdir_private(path, d)) goto out;
     snprintf(path, cap, "%s/schools", dir);
     if (fsio_mkdir_private(path, d)) goto out;
     snprintf(path, cap, "%s/roster.yaml", dir);
@@ -139,8 +147,46 @@ static int write_outputs(const char *dir, const roster *r, const model_programme
     if (report_write_all(m, r, dir, d)) goto out;
     rc = 0;
 out:
+    if (rc) diag_print(d, stderr), diag_clear(d);
     free(path);
     return rc;
+}
+
+static int write_outputs(const char *dir, const roster *r, const model_programme *m, diag_list *d) {
+    fsio_dir t;
+    if (fsio_dir_begin(&t, dir, d)) return -1;
+    if (write_files(t.stage, r, m, d)) {
+        fsio_dir_abort(&t);
+        diag_error(d, (diag_pos){NULL, 0, 0}, "nothing written: %s is as it was", dir);
+        return -1;
+    }
+    return fsio_dir_commit(&t, d);
+}
+
+/* ---- interrupts ------------------------------------------------------------- */
+
+/* The one piece of process-wide state: a signal handler can reach nothing
+** else. The handler only stores; solve polls it through solve_options.stop. */
+static volatile sig_atomic_t solve_interrupted;
+
+static void on_stop_signal(int sig) {
+    (void)sig;
+    solve_interrupted = 1;
+    signal(SIGINT, SIG_DFL); /* async-signal-safe: a second signal of either kind kills */
+    signal(SIGTERM, SIG_DFL);
+}
+
+/* First SIGINT/SIGTERM: finish with the best roster so far. A second one
+** kills as usual; the staging directory keeps DIR whole even then. */
+static void install_stop_handlers(solve_options *so) {
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_stop_signal;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_RESTART;
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    so->stop = &solve_interrupted;
 }
 
 static void print_summary(const solve_args *a, const roster *r, const model_programme *m, const prep *p,
@@ -157,6 +203,7 @@ static void print_summary(const solve_args *a, const roster *r, const model_prog
     printf("  objective        %.10g (bound %.10g, gap %.3g%%)\n", r->value, r->bound, gap);
     printf("  status           %s in %.2f s (%d rows, %d columns, %d nonzeros, threads %d)\n",
            roster_status_name(r->status), st->seconds, st->rows, st->cols, st->nonzeros, a->so.threads);
+    if (a->so.stop && *a->so.stop) printf("  interrupted      the search was stopped: this is the best roster found by then\n");
 }
 
 int cli_solve(int argc, char **argv) {
@@ -166,6 +213,7 @@ int cli_solve(int argc, char **argv) {
         free(a.files);
         return pr > 0 ? CLI_OK : CLI_BAD_INPUT;
     }
+    install_stop_handlers(&a.so);
     diag_list d;
     diag_init(&d);
     int rc = CLI_FAILED;

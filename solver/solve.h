@@ -11,6 +11,7 @@
 #ifndef ROSTER_SOLVE_H
 #define ROSTER_SOLVE_H
 
+#include <signal.h>
 #include <stdbool.h>
 
 #include "diag.h"
@@ -23,6 +24,8 @@ typedef struct {
     int threads;            /* accepted and recorded; the roster does not depend on it */
     const char *write_lp;   /* write the program in CPLEX LP format here, or NULL */
     bool verbose;           /* GLPK's own progress messages */
+    volatile sig_atomic_t *stop; /* when set and non-zero: stop searching and return the best
+                                 ** roster so far with status time_limit (an interrupt); may be NULL */
 } solve_options;
 
 typedef struct {
