@@ -120,8 +120,7 @@ static int write_csv(FILE *out, void *vctx) {
     return ferror(out) ? -1 : 0;
 }
 
-/* Writes every file under dir (the staging directory). Diagnostics name
-** paths freed on return, so they are printed here. */
+/* Writes every file under dir (the staging directory). */
 static int write_files(const char *dir, const roster *r, const model_programme *m, diag_list *d) {
     size_t cap = strlen(dir) + 200;
     char *path = malloc(cap);
@@ -147,20 +146,43 @@ static int write_files(const char *dir, const roster *r, const model_programme *
     if (report_write_all(m, r, dir, d)) goto out;
     rc = 0;
 out:
-    if (rc) diag_print(d, stderr), diag_clear(d);
     free(path);
     return rc;
+}
+
+/* The first failure of a staged write, told against DIR rather than the
+** staging directory the user never sees (one full disk fails every file
+** after it; the first says why). */
+static void report_write_failure(const fsio_dir *t, const char *dir, const diag_list *w, diag_list *d) {
+    const diag_entry *first = w->kept ? &w->entries[0] : NULL;
+    size_t sl = strlen(t->stage);
+    if (first && first->pos.file && strncmp(first->pos.file, t->stage, sl) == 0) {
+        size_t cap = strlen(dir) + strlen(first->pos.file) + 1;
+        char *shown = malloc(cap);
+        if (shown) snprintf(shown, cap, "%s%s", dir, first->pos.file + sl);
+        diag_error(d, (diag_pos){shown ? shown : dir, 1, 1}, "%s", first->message);
+        free(shown);
+    } else if (first) {
+        diag_error(d, first->pos, "%s", first->message);
+    }
+    diag_error(d, (diag_pos){NULL, 0, 0}, "nothing written (%d file%s failed): %s is as it was", diag_count(w),
+               diag_count(w) == 1 ? "" : "s", dir);
 }
 
 static int write_outputs(const char *dir, const roster *r, const model_programme *m, diag_list *d) {
     fsio_dir t;
     if (fsio_dir_begin(&t, dir, d)) return -1;
-    if (write_files(t.stage, r, m, d)) {
+    diag_list w;
+    diag_init(&w);
+    int rc = write_files(t.stage, r, m, &w);
+    if (rc) {
+        report_write_failure(&t, dir, &w, d);
         fsio_dir_abort(&t);
-        diag_error(d, (diag_pos){NULL, 0, 0}, "nothing written: %s is as it was", dir);
-        return -1;
+    } else {
+        rc = fsio_dir_commit(&t, d);
     }
-    return fsio_dir_commit(&t, d);
+    diag_clear(&w);
+    return rc;
 }
 
 /* ---- interrupts ------------------------------------------------------------- */

@@ -27,11 +27,15 @@ void diag_error(diag_list *d, diag_pos pos, const char *fmt, ...) {
     int n = vsnprintf(NULL, 0, fmt, ap);
     va_end(ap);
     if (n < 0) return;
-    char *msg = malloc((size_t)n + 1);
+    /* The file name is copied behind the message: callers often name a
+    ** path buffer that is gone by the time the list is printed. */
+    size_t flen = pos.file ? strlen(pos.file) + 1 : 0;
+    char *msg = malloc((size_t)n + 1 + flen);
     if (!msg) return;
     va_start(ap, fmt);
     vsnprintf(msg, (size_t)n + 1, fmt, ap);
     va_end(ap);
+    if (pos.file) pos.file = memcpy(msg + n + 1, pos.file, flen);
     d->entries[d->kept].pos = pos;
     d->entries[d->kept].message = msg;
     d->kept++;

@@ -33,6 +33,7 @@ typedef struct {
 
 void diag_init(diag_list *d);
 void diag_clear(diag_list *d);
+/* Adds an error; pos.file is copied, so it may name a buffer about to go. */
 void diag_error(diag_list *d, diag_pos pos, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 int diag_count(const diag_list *d);

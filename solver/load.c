@@ -1345,7 +1345,7 @@ static model_programme *ld_new(diag_list *d) {
 ** order given on the command line, positions sort within a file. */
 static int ld_file_rank(const char *file, const yt_node *const *roots, int n) {
     for (int i = 0; i < n; i++)
-        if (roots[i] && file == roots[i]->pos.file) return i; /* one name pointer per parsed file */
+        if (roots[i] && file && strcmp(file, roots[i]->pos.file) == 0) return i; /* diag copies names */
     return n;
 }
 
