@@ -241,7 +241,9 @@ typedef struct model_programme {
 
 /* Load and validate the given files as one programme (section 1 of the
 ** format: lists concatenated, programme/travel/university at most once).
-** Returns NULL when anything is wrong; every problem is in d. */
+** Returns NULL when anything is wrong; every problem is in d. The file
+** names in those error positions are the caller's paths/names pointers, so
+** keep them alive as long as d is printed. */
 model_programme *model_load(const char *const *paths, int n_paths, diag_list *d);
 /* Same from in-memory buffers; names[i] is used in error positions. */
 model_programme *model_load_buffers(const char *const *names, const char *const *buffers,

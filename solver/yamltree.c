@@ -58,6 +58,8 @@ typedef struct {
     yt_table anchor_index; /* name -> latest index in anchors */
     const unsigned char *open_anchors[YT_MAX_DEPTH + 1]; /* of the collections being read */
     bool failed;
+    const char *buf;   /* the whole input, to place reader errors */
+    size_t len;
 } yt_ctx;
 
 /* Growable list used while a collection is open; copied into the arena
@@ -179,9 +181,20 @@ static void yt_report_parser_error(yt_ctx *c) {
     const char *what = p->problem ? p->problem : "malformed YAML";
     char msg[512];
     if (p->error == YAML_READER_ERROR) {
-        /* Reader errors (bad UTF-8, control characters) carry an offset, not a mark. */
-        m.line = p->mark.line;
-        m.column = p->mark.column;
+        /* Reader errors (bad UTF-8, control characters) carry a byte offset,
+        ** not a mark: count lines and characters up to it ourselves. */
+        m.line = 0;
+        m.column = 0;
+        size_t end = p->problem_offset < c->len ? p->problem_offset : c->len;
+        for (size_t i = 0; i < end; i++) {
+            unsigned char ch = (unsigned char)c->buf[i];
+            if (ch == '\n') {
+                m.line++;
+                m.column = 0;
+            } else if ((ch & 0xC0) != 0x80) {
+                m.column++; /* a character starts here */
+            }
+        }
         snprintf(msg, sizeof msg, "the file is not valid UTF-8 text (%s at byte %zu)", what,
                  (size_t)p->problem_offset);
     } else if (p->context) {
@@ -440,6 +453,8 @@ yt_node *yt_parse_buffer(arena *a, const char *name, const char *buf, size_t len
         diag_error(d, (diag_pos){c.file, 1, 1}, "out of memory while starting the YAML parser");
         return NULL;
     }
+    c.buf = buf;
+    c.len = len;
     yaml_parser_set_input_string(&c.parser, (const unsigned char *)buf, len);
     yt_node *root = yt_run(&c);
     yaml_parser_delete(&c.parser);
