@@ -16,13 +16,13 @@
 #include <unistd.h>
 #include <yaml.h>
 
-/* What a consumer walking a node pays, aliases expanded: the number of
-** nodes it visits and how many collection levels it descends. Aliases make
-** the tree a DAG that is cheap to store but can be exponential to walk, so
-** both are capped as if every alias were a copy. */
+/* How deep a consumer descends below a node, aliases expanded: collection
+** levels, 0 for a scalar. The depth cap holds for the expanded tree as for
+** a written one, so a consumer's recursion is bounded by YT_MAX_DEPTH.
+** (How many nodes an expanded walk visits is bounded by the consumer: the
+** loader budgets its schema walk by input size, see load.c.) */
 typedef struct {
-    long long weight;   /* nodes visited, keys included */
-    int height;         /* collection levels: 0 for a scalar */
+    int height;
 } yt_cost;
 
 typedef struct {
@@ -228,17 +228,8 @@ static bool yt_check_duplicate_key(yt_ctx *c, yt_table *seen, const yt_vec *keys
     return true;
 }
 
-/* Adds a child's cost to its parent's; false once the expanded document
-** would be too big for a consumer to walk. */
-static bool yt_add_cost(yt_ctx *c, yt_cost *parent, yt_cost child, yaml_mark_t at) {
-    parent->weight += child.weight;
+static void yt_add_cost(yt_cost *parent, yt_cost child) {
     if (child.height + 1 > parent->height) parent->height = child.height + 1;
-    if (parent->weight > YT_MAX_NODES) {
-        yt_fail(c, at, "the input has too many values once its aliases (*name) are expanded "
-                       "(more than 20 million)");
-        return false;
-    }
-    return true;
 }
 
 /* Reads events until the collection opened by the caller closes. */
@@ -252,7 +243,7 @@ static yt_node *yt_collection(yt_ctx *c, yaml_event_t *start, int depth, yt_cost
         yt_fail(c, start->start_mark, "the input is nested too deeply (more than 32 levels)");
         return NULL;
     }
-    *cost = (yt_cost){1, 1};
+    *cost = (yt_cost){1};
     c->open_anchors[depth] = anchor;
     yaml_event_type_t end = is_map ? YAML_MAPPING_END_EVENT : YAML_SEQUENCE_END_EVENT;
     yt_vec items = {0}, keys = {0};
@@ -266,7 +257,8 @@ static yt_node *yt_collection(yt_ctx *c, yaml_event_t *start, int depth, yt_cost
         yt_node *child = yt_node_from(c, &ev, depth + 1, &child_cost);
         yaml_mark_t at = ev.start_mark;
         yaml_event_delete(&ev);
-        if (!child || !yt_add_cost(c, cost, child_cost, at)) { ok = false; break; }
+        if (!child) { ok = false; break; }
+        yt_add_cost(cost, child_cost);
         if (is_map && (items.n % 2 == 0)) {
             if (child->kind != YT_SCALAR) {
                 yt_fail(c, at, "a mapping key must be a plain name, not a list or mapping");
@@ -333,7 +325,7 @@ static yt_node *yt_scalar(yt_ctx *c, yaml_event_t *ev, yt_cost *cost) {
         yt_fail(c, ev->start_mark, "a value contains a NUL character");
         return NULL;
     }
-    *cost = (yt_cost){1, 0};
+    *cost = (yt_cost){0};
     n->str = arena_strndup(c->a, (const char *)ev->data.scalar.value, len);
     n->len = len;
     n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
