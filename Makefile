@@ -23,10 +23,12 @@ LDLIBS    = -lglpk -lyaml -lm
 TESTLIBS  = -lcmocka
 
 # Debian packages the build and the tests need. glpk-utils gives glpsol for
-# the reference-model test; python3 runs the end-to-end and generator scripts.
+# the reference-model test; python3 runs the end-to-end and generator scripts;
+# python3-icalendar and chromium check the calendars and pages people get.
 # clang + libclang-rt-14-dev (libFuzzer) + libomp-14-dev (clang's OpenMP)
 # build the fuzzers; cppcheck, clang-tidy and valgrind are the other checks.
 DEB_PACKAGES = gcc make libglpk-dev libyaml-dev libcmocka-dev glpk-utils python3 \
+               python3-icalendar chromium \
                clang libclang-rt-14-dev libomp-14-dev cppcheck clang-tidy valgrind
 
 LIB_SRC   = $(filter-out solver/main.c,$(wildcard solver/*.c))
@@ -83,7 +85,7 @@ build/obj build/asan/obj build/tests build/asan/tests:
 asan: build/asan/roster $(SAN_TEST)
 
 run: deps build/roster
-	build/roster solve $(EXAMPLE)/*.yaml -o build/out/derby
+	build/roster solve $(EXAMPLE)/*.yaml -o build/out/derby --time-limit 60
 
 unit: build/roster $(TEST_BIN) asan
 	@set -e; for t in $(TEST_BIN) $(SAN_TEST); do echo "== $$t"; \
@@ -91,7 +93,7 @@ unit: build/roster $(TEST_BIN) asan
 
 e2e: build/roster build/asan/roster
 	ROSTER=build/roster tests/e2e.sh
-	ROSTER=build/asan/roster tests/e2e.sh
+	ROSTER=build/asan/roster E2E_LIGHT=1 tests/e2e.sh
 
 test: deps
 	$(MAKE) unit
