@@ -170,12 +170,13 @@ build/fuzz/obj:
 	mkdir -p $@
 
 # Seeds are the repository's own inputs, copied (not committed twice): every
-# YAML file, every invalid case, and each example directory joined into one
+# YAML file, every invalid case, the regression inputs, fuzz/seeds/ (tiny
+# valid programmes for fuzz_solve), and each example directory joined into one
 # input with fuzz_load's file separator so merging is exercised from the start.
 fuzz-corpus:
 	@rm -rf build/fuzz/corpus; mkdir -p build/fuzz/corpus
-	@n=0; for f in $$(find inputs tests/regress -type f 2>/dev/null | sort); do \
-	  case "$$f" in *.yaml|inputs/invalid/*|tests/regress/*) \
+	@n=0; for f in $$(find inputs tests/regress fuzz/seeds -type f 2>/dev/null | sort); do \
+	  case "$$f" in *.yaml|inputs/invalid/*|tests/regress/*|fuzz/seeds/*) \
 	    n=$$((n+1)); cp "$$f" build/fuzz/corpus/seed-$$n;; esac; done; \
 	for dir in inputs/*/; do [ -d "$$dir" ] || continue; \
 	  set -- "$$dir"*.yaml; [ -e "$$1" ] || continue; n=$$((n+1)); \
