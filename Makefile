@@ -175,7 +175,7 @@ build/fuzz/obj:
 # input with fuzz_load's file separator so merging is exercised from the start.
 fuzz-corpus:
 	@rm -rf build/fuzz/corpus; mkdir -p build/fuzz/corpus
-	@n=0; for f in $$(find inputs tests/regress fuzz/seeds -type f 2>/dev/null | sort); do \
+	@n=0; for f in $$(find inputs tests/regress tests/solve fuzz/seeds -type f 2>/dev/null | sort); do \
 	  case "$$f" in *.yaml|inputs/invalid/*|tests/regress/*|fuzz/seeds/*) \
 	    n=$$((n+1)); cp "$$f" build/fuzz/corpus/seed-$$n;; esac; done; \
 	for dir in inputs/*/; do [ -d "$$dir" ] || continue; \
