@@ -15,6 +15,23 @@ void diag_clear(diag_list *d) {
     diag_init(d);
 }
 
+/* The formatted message in fresh memory, or NULL. ap is left unused so the
+** caller's va_list needs no second va_start. */
+static char *diag_format(const char *fmt, va_list ap) {
+    va_list probe;
+    va_copy(probe, ap);
+    int n = vsnprintf(NULL, 0, fmt, probe);
+    va_end(probe);
+    if (n < 0) return NULL;
+    char *msg = malloc((size_t)n + 1);
+    if (!msg) return NULL;
+    va_list fill;
+    va_copy(fill, ap);
+    vsnprintf(msg, (size_t)n + 1, fmt, fill);
+    va_end(fill);
+    return msg;
+}
+
 void diag_error(diag_list *d, diag_pos pos, const char *fmt, ...) {
     d->total++;
     if (d->kept >= DIAG_MAX_KEPT) return;
@@ -24,14 +41,9 @@ void diag_error(diag_list *d, diag_pos pos, const char *fmt, ...) {
     }
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    char *msg = diag_format(fmt, ap);
     va_end(ap);
-    if (n < 0) return;
-    char *msg = malloc((size_t)n + 1);
     if (!msg) return;
-    va_start(ap, fmt);
-    vsnprintf(msg, (size_t)n + 1, fmt, ap);
-    va_end(ap);
     d->entries[d->kept].pos = pos;
     d->entries[d->kept].message = msg;
     d->kept++;
