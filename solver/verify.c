@@ -77,13 +77,13 @@ typedef struct {
 } vf_time;
 
 static vf_date vf_d(int date) {
-    vf_date d;
+    vf_date d = {{0}};
     cal_format_date(date, d.s);
     return d;
 }
 
 static vf_time vf_t(int minutes) {
-    vf_time t;
+    vf_time t = {{0}};
     cal_format_time(minutes, t.s);
     return t;
 }
