@@ -4,6 +4,8 @@
 #   make test    install what is missing, build, run every test (also under
 #                AddressSanitizer + UndefinedBehaviorSanitizer)
 #   make         build build/roster only
+#   make bench   the solver benchmark against glpsol, CBC and HiGHS (minutes;
+#                never part of make test): make bench BENCH_ARGS="--sizes area"
 #
 # Sources are found by wildcard: a new solver/*.c joins the library and a new
 # tests/test_*.c becomes a cmocka test binary without editing this file.
@@ -29,7 +31,7 @@ SAN_TEST  = $(TEST_SRC:tests/%.c=build/asan/tests/%)
 
 EXAMPLE   = inputs/derby
 
-.PHONY: all deps run test unit e2e clean asan
+.PHONY: all deps run test unit e2e clean asan bench
 .DELETE_ON_ERROR:
 
 all: build/roster
@@ -87,6 +89,10 @@ e2e: build/roster build/asan/roster
 test: deps
 	$(MAKE) unit
 	$(MAKE) e2e
+
+# Not a test: it runs four solvers for the time limit on every size.
+bench: build/roster
+	bench/run.sh $(BENCH_ARGS)
 
 clean:
 	rm -rf build
