@@ -19,8 +19,10 @@ LDLIBS    = -lglpk -lyaml -lm
 TESTLIBS  = -lcmocka
 
 # Debian packages the build and the tests need. glpk-utils gives glpsol for
-# the reference-model test; python3 runs the end-to-end and generator scripts.
-DEB_PACKAGES = gcc make libglpk-dev libyaml-dev libcmocka-dev glpk-utils python3
+# the reference-model test; python3 runs the end-to-end and generator scripts;
+# python3-icalendar and chromium check the calendars and pages people get.
+DEB_PACKAGES = gcc make libglpk-dev libyaml-dev libcmocka-dev glpk-utils python3 \
+               python3-icalendar chromium
 
 LIB_SRC   = $(filter-out solver/main.c,$(wildcard solver/*.c))
 LIB_OBJ   = $(LIB_SRC:solver/%.c=build/obj/%.o)

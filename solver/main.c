@@ -14,6 +14,8 @@ typedef struct {
 
 static const command commands[] = {
     {"check", cli_check, "check FILE...                      validate input files"},
+    {"solve", cli_solve, "solve FILE... -o DIR [--time-limit S] [--threads N] [--write-lp FILE] [-q]"},
+    {"verify", cli_verify, "verify FILE... --roster PATH       check a roster against every rule"},
 };
 
 static void usage(FILE *out) {

@@ -1,0 +1,201 @@
+/*
+** cli_solve.c: `roster solve FILE... -o DIR [--time-limit S] [--threads N]
+** [--write-lp FILE] [-q]`: load, prepare, solve, write the roster files and
+** print a short summary.
+*/
+#include <glpk.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cal.h"
+#include "cli.h"
+#include "report.h"
+#include "fsio.h"
+#include "model.h"
+#include "prepare.h"
+#include "roster.h"
+#include "solve.h"
+
+typedef struct {
+    const char **files;
+    int n_files;
+    const char *out_dir;
+    solve_options so;
+    bool quiet;
+} solve_args;
+
+static void solve_usage(FILE *out) {
+    fprintf(out, "usage: roster solve FILE... -o DIR [--time-limit SECONDS] [--threads N] [--write-lp FILE] [-q]\n");
+}
+
+static bool parse_number(const char *s, double *v) {
+    char *end;
+    *v = strtod(s, &end);
+    return *s && !*end && *v >= 0 && *v < 1e9;
+}
+
+/* 0 ok, 1 help printed, -1 bad usage (message printed). */
+static int parse_args(int argc, char **argv, solve_args *a) {
+    memset(a, 0, sizeof *a);
+    a->so.threads = 1;
+    a->files = calloc((size_t)argc + 1, sizeof *a->files);
+    if (!a->files) return -1;
+    for (int i = 0; i < argc; i++) {
+        const char *s = argv[i];
+        bool has_value = i + 1 < argc;
+        double v;
+        if (strcmp(s, "-h") == 0 || strcmp(s, "--help") == 0) {
+            solve_usage(stdout);
+            return 1;
+        } else if (strcmp(s, "-q") == 0 || strcmp(s, "--quiet") == 0) {
+            a->quiet = true;
+        } else if (strcmp(s, "-v") == 0 || strcmp(s, "--verbose") == 0) {
+            a->so.verbose = true;
+        } else if ((strcmp(s, "-o") == 0 || strcmp(s, "--output") == 0) && has_value) {
+            a->out_dir = argv[++i];
+        } else if (strcmp(s, "--time-limit") == 0 && has_value) {
+            if (!parse_number(argv[++i], &v)) return fprintf(stderr, "roster solve: bad --time-limit '%s'\n", argv[i]), -1;
+            a->so.time_limit = v;
+        } else if (strcmp(s, "--threads") == 0 && has_value) {
+            if (!parse_number(argv[++i], &v) || v < 1 || v != (int)v)
+                return fprintf(stderr, "roster solve: bad --threads '%s'\n", argv[i]), -1;
+            a->so.threads = (int)v;
+        } else if (strcmp(s, "--write-lp") == 0 && has_value) {
+            a->so.write_lp = argv[++i];
+        } else if (s[0] == '-' && s[1]) {
+            return fprintf(stderr, "roster solve: unknown or incomplete option '%s'\n", s), -1;
+        } else {
+            a->files[a->n_files++] = s;
+        }
+    }
+    if (a->n_files == 0 || !a->out_dir) {
+        solve_usage(stderr);
+        return -1;
+    }
+    return 0;
+}
+
+/* ---- per-person and per-school CSV files -------------------------------- */
+
+typedef struct {
+    const roster *r;
+    const model_programme *m;
+    int advocate, school;   /* one of them is -1 */
+} csv_ctx;
+
+static void csv_row(FILE *out, int date, int start, int end, const char *kind, const char *what, const char *who,
+                    const char *where) {
+    char d[11], s[6], e[6];
+    cal_format_date(date, d);
+    cal_format_time(start, s);
+    cal_format_time(end, e);
+    fprintf(out, "%s,%s,%s,%s,%s,%s,%s\n", d, s, e, kind, what, who, where);
+}
+
+static int write_csv(FILE *out, void *vctx) {
+    const csv_ctx *c = vctx;
+    const roster *r = c->r;
+    const model_programme *m = c->m;
+    fputs("date,start,end,kind,pupil_or_session,advocate_or_teacher,school_or_place\n", out);
+    for (int i = 0; i < r->n_visits; i++) {
+        const roster_visit *v = &r->visits[i];
+        if (v->advocate == c->advocate || v->school == c->school)
+            csv_row(out, v->date, v->start, v->end, "visit", m->pupils[v->pupil].id, m->advocates[v->advocate].id,
+                    m->schools[v->school].id);
+    }
+    for (int i = 0; i < r->n_sessions; i++) {
+        const roster_session_occurrence *s = &r->sessions[i];
+        bool mine = c->advocate >= 0 && m->teachers[s->teacher].advocate == c->advocate;
+        if (mine || (c->school >= 0 && m->sessions[s->session].school == c->school))
+            csv_row(out, s->date, s->start, s->end, "session", m->sessions[s->session].id, m->teachers[s->teacher].id,
+                    m->places[s->place].id);
+    }
+    return ferror(out) ? -1 : 0;
+}
+
+static int write_outputs(const char *dir, const roster *r, const model_programme *m, diag_list *d) {
+    size_t cap = strlen(dir) + 200;
+    char *path = malloc(cap);
+    if (!path) return -1;
+    int rc = -1;
+    snprintf(path, cap, "%s/advocates", dir);
+    if (fsio_mkdir_private(dir, d) || fsio_mkdir_private(path, d)) goto out;
+    snprintf(path, cap, "%s/schools", dir);
+    if (fsio_mkdir_private(path, d)) goto out;
+    snprintf(path, cap, "%s/roster.yaml", dir);
+    if (roster_write_yaml(r, m, path, d)) goto out;
+    for (int a = 0; a < m->n_advocates; a++) {
+        csv_ctx c = {r, m, a, -1};
+        snprintf(path, cap, "%s/advocates/%s.csv", dir, m->advocates[a].id);
+        if (fsio_write_atomic(path, write_csv, &c, d)) goto out;
+    }
+    for (int s = 0; s < m->n_schools; s++) {
+        csv_ctx c = {r, m, -1, s};
+        snprintf(path, cap, "%s/schools/%s.csv", dir, m->schools[s].id);
+        if (fsio_write_atomic(path, write_csv, &c, d)) goto out;
+    }
+    /* Calendars, timetables, release schedules and the lead's report. */
+    if (report_write_all(m, r, dir, d)) goto out;
+    rc = 0;
+out:
+    free(path);
+    return rc;
+}
+
+static void print_summary(const solve_args *a, const roster *r, const model_programme *m, const prep *p,
+                          const solve_stats *st) {
+    int weeks = prep_n_weeks(p), required = 0, sess_required = 0;
+    for (int i = 0; i < r->n_assignments; i++) required += m->pupils[r->assignments[i].pupil].per_week * weeks;
+    for (int s = 0; s < m->n_sessions; s++) sess_required += m->sessions[s].per_week * weeks;
+    double gap = r->bound > r->value ? (r->bound - r->value) / (r->bound != 0 ? r->bound : 1) * 100 : 0;
+    printf("%s: roster written to %s/roster.yaml\n", m->name, a->out_dir);
+    printf("  pupils matched   %d of %d\n", r->n_assignments, m->n_pupils);
+    printf("  visits           %d delivered of %d required for matched pupils (%d weeks)\n", r->n_visits, required,
+           weeks);
+    printf("  sessions         %d delivered of %d required\n", r->n_sessions, sess_required);
+    printf("  objective        %.10g (bound %.10g, gap %.3g%%)\n", r->value, r->bound, gap);
+    printf("  status           %s in %.2f s (%d rows, %d columns, %d nonzeros, threads %d)\n",
+           roster_status_name(r->status), st->seconds, st->rows, st->cols, st->nonzeros, a->so.threads);
+}
+
+int cli_solve(int argc, char **argv) {
+    solve_args a;
+    int pr = parse_args(argc, argv, &a);
+    if (pr != 0) {
+        free(a.files);
+        return pr > 0 ? CLI_OK : CLI_BAD_INPUT;
+    }
+    diag_list d;
+    diag_init(&d);
+    int rc = CLI_FAILED;
+    prep *p = NULL;
+    roster *r = NULL;
+    model_programme *m = model_load(a.files, a.n_files, &d);
+    if (!m) {
+        diag_print(&d, stderr);
+        rc = CLI_BAD_INPUT;
+        goto out;
+    }
+    p = prep_new(m);
+    r = roster_new();
+    solve_stats st;
+    if (!p || !r) {
+        fprintf(stderr, "roster solve: out of memory\n");
+        goto out;
+    }
+    if (solve_run(m, p, &a.so, r, &st, &d) || write_outputs(a.out_dir, r, m, &d)) {
+        diag_print(&d, stderr);
+        goto out;
+    }
+    if (!a.quiet) print_summary(&a, r, m, p, &st);
+    rc = CLI_OK;
+out:
+    roster_free(r);
+    prep_free(p);
+    model_free(m);
+    diag_clear(&d);
+    free(a.files);
+    glp_free_env();
+    return rc;
+}

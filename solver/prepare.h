@@ -1,0 +1,80 @@
+/*
+** prepare.h: the time grid and the individually feasible candidates.
+**
+** From a validated programme, prepare works out everything that does not
+** depend on other people's choices: the weeks of the period, which advocates
+** each pupil may have (rule 2's static part), every (date, start) at which a
+** pupil could be visited by a given advocate (rules 2-6), and every dated
+** session occurrence a teacher could give (rule 11's static part). It also
+** keeps, from the data, why candidates fell away, so the roster can say why a
+** pupil is unmatched or a visit was missed. The solver only builds its
+** integer program from these lists; it never re-derives a rule.
+*/
+#ifndef ROSTER_PREPARE_H
+#define ROSTER_PREPARE_H
+
+#include "model.h"
+
+typedef struct prep prep;
+
+/* A visit candidate of one (pupil, advocate) pair; end = start + pupil minutes. */
+typedef struct {
+    int date, start, end;
+    int school;             /* the pupil's school on that date (honours moves) */
+    int place;              /* that school's place */
+} prep_visit;
+
+/* A compatible (pupil, advocate) pair with at least one feasible visit. */
+typedef struct {
+    int pupil, advocate;
+    int first, n;           /* its candidates: prep_visits()[first .. first+n) */
+} prep_pair;
+
+/* A session occurrence a teacher could give. */
+typedef struct {
+    int session, teacher, date, start, end;
+    int place, school;      /* school -1 for a non-school venue */
+} prep_occurrence;
+
+/* NULL only when memory runs out. */
+prep *prep_new(const model_programme *m);
+void prep_free(prep *p);
+
+/* Weeks of the period, Monday to Sunday; the first/last may be partial. */
+int prep_n_weeks(const prep *p);
+int prep_week_monday(const prep *p, int week);      /* date of the Monday */
+int prep_week_of(const prep *p, int date);          /* week index of a date */
+
+/* Pairs sorted by pupil, then advocate. */
+int prep_n_pairs(const prep *p);
+const prep_pair *prep_pairs(const prep *p);
+/* The pairs of one pupil: prep_pairs()[*first .. *first + *n). */
+void prep_pupil_pairs(const prep *p, int pupil, int *first, int *n);
+const prep_visit *prep_visits(const prep *p);
+int prep_n_visits(const prep *p);
+
+int prep_n_occurrences(const prep *p);
+const prep_occurrence *prep_occurrences(const prep *p);
+
+/* A person: an advocate index, or n_advocates + teacher for a community
+** teacher who is not also an advocate. Engagements of one person may not
+** overlap (rule 9). */
+int prep_n_persons(const prep *p);
+int prep_person_of_advocate(const prep *p, int advocate);
+int prep_person_of_teacher(const prep *p, int teacher);
+
+/* Why no advocate could take this pupil at all, from the data (empty when
+** some pair exists). Returns the number of reasons; the strings live as
+** long as p. */
+int prep_unmatched_static(const prep *p, int pupil, const char ***reasons);
+
+/* Why pupil (with advocate) could not be visited on date: NULL when some
+** visit is individually feasible that date, else a phrase such as
+** "school closed: half term" or "A03 on leave". */
+const char *prep_date_blocker(const prep *p, int pupil, int advocate, int date);
+
+/* Why session could not be given on date by any teacher: NULL when some
+** occurrence is feasible that date. */
+const char *prep_session_blocker(const prep *p, int session, int date);
+
+#endif

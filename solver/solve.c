@@ -1,0 +1,1269 @@
+/*
+** solve.c: the integer program (see solve.h).
+**
+** Variables (all binary, created only for candidates prepare found):
+**   x[p,a]            pupil p is matched to advocate a
+**   v[p,a,date,start] a delivered visit
+**   y[p,day,start]    a pattern entry of p (only when weights.moved != 0)
+**   on[p,date,start]  the visit of p at (date, start) is on its pattern
+**   z[a,date,school]  a has at least one visit at school on date
+**   o[s,t,date,start] teacher t gives an occurrence of session s
+** Objective: exactly Q, with visits paying (visit*priority - moved) and on
+** paying moved back, so a visit off the pattern costs weights.moved.
+** Rows are named after what they enforce; see the build_* functions.
+*/
+#include "solve.h"
+
+#include <glpk.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cal.h"
+#include "greedy.h"
+
+typedef struct {
+    int person, date, start, end, place, school, col;
+} engagement;
+
+typedef struct {
+    const model_programme *m;
+    const prep *p;
+    glp_prob *P;
+    int slot, nslots, ndates;
+    int *x_col;             /* per pair */
+    int *pair_of_visit;     /* per prep visit */
+    int v_col0;             /* visit k is column v_col0 + k */
+    int *z_col;             /* (advocate, date index, school) -> column, 0 = none */
+    int o_col0;             /* occurrence k is column o_col0 + k */
+    int *y_col;             /* (pupil, weekday, slot) -> column, 0 = none */
+    bool use_pattern;
+    int *on_col, *on_pupil, *on_date, *on_start; int n_on, cap_on; /* the on columns */
+    double *sol;            /* chosen 0/1 value per column (1-based) */
+    double *heur;           /* the greedy start per column, or NULL */
+    int *ind; double *val; int nrow, caprow;   /* the row being built */
+    char rname[300];
+} ctx;
+
+/* ---- names ------------------------------------------------------------- */
+
+/* CPLEX LP names may not contain '-' or ':'; ids map '-' to '~' (never in
+** an id), dates and times use '.', so names stay unique and readable. */
+static void put_id(char *out, size_t cap, size_t *len, const char *id) {
+    for (; *id && *len + 1 < cap; id++) out[(*len)++] = *id == '-' ? '~' : *id;
+    out[*len] = '\0';
+}
+
+static void vname(char *out, size_t cap, const char *fmt, va_list ap) {
+    /* fmt: letters are literal; %s id, %D date, %T time, %W weekday */
+    size_t len = 0;
+    for (const char *f = fmt; *f && len + 1 < cap; f++) {
+        if (*f != '%') {
+            out[len++] = *f;
+            out[len] = '\0';
+            continue;
+        }
+        char buf[16];
+        int y, mo, d, v;
+        switch (*++f) {
+        case 's': put_id(out, cap, &len, va_arg(ap, const char *)); break;
+        case 'D':
+            cal_to_ymd(va_arg(ap, int), &y, &mo, &d);
+            snprintf(buf, sizeof buf, "%04d.%02d.%02d", y, mo, d);
+            put_id(out, cap, &len, buf);
+            break;
+        case 'T':
+            v = va_arg(ap, int);
+            snprintf(buf, sizeof buf, "%02d.%02d", v / 60, v % 60);
+            put_id(out, cap, &len, buf);
+            break;
+        case 'W': put_id(out, cap, &len, cal_day_name(va_arg(ap, int))); break;
+        case 'd':
+            snprintf(buf, sizeof buf, "%d", va_arg(ap, int));
+            put_id(out, cap, &len, buf);
+            break;
+        default: break;
+        }
+    }
+    out[len] = '\0';
+}
+
+static int add_col(ctx *c, double obj, const char *fmt, ...) {
+    char name[300];
+    va_list ap;
+    va_start(ap, fmt);
+    vname(name, sizeof name, fmt, ap);
+    va_end(ap);
+    int j = glp_add_cols(c->P, 1);
+    glp_set_col_name(c->P, j, name);
+    glp_set_col_kind(c->P, j, GLP_BV);
+    glp_set_obj_coef(c->P, j, obj);
+    return j;
+}
+
+static void row_begin(ctx *c, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    vname(c->rname, sizeof c->rname, fmt, ap);
+    va_end(ap);
+    c->nrow = 0;
+}
+
+static int row_add(ctx *c, int col, double coef) {
+    if (c->nrow + 2 > c->caprow) {
+        int n = c->caprow ? c->caprow * 2 : 1024;
+        int *ind = realloc(c->ind, sizeof(int) * (size_t)n);
+        if (!ind) return -1;
+        c->ind = ind;
+        double *val = realloc(c->val, sizeof(double) * (size_t)n);
+        if (!val) return -1;
+        c->val = val;
+        c->caprow = n;
+    }
+    c->nrow++;
+    c->ind[c->nrow] = col;
+    c->val[c->nrow] = coef;
+    return 0;
+}
+
+/* Adds the row "sum <= ub" (or >= lb with GLP_LO). */
+static void row_end(ctx *c, int type, double bound) {
+    if (c->nrow == 0) return;
+    int i = glp_add_rows(c->P, 1);
+    glp_set_row_name(c->P, i, c->rname);
+    glp_set_mat_row(c->P, i, c->nrow, c->ind, c->val);
+    glp_set_row_bnds(c->P, i, type, type == GLP_LO ? bound : 0.0, type == GLP_UP ? bound : 0.0);
+}
+
+/* ---- objective pieces -------------------------------------------------- */
+
+static int preference_rank(const model_pupil *p, int adv) {
+    for (int i = 0; i < p->prefers.n && i < 3; i++)
+        if (p->prefers.v[i] == adv) return 3 - i;
+    return 0;
+}
+
+static double match_value(const model_programme *m, int pupil, int adv) {
+    const model_pupil *p = &m->pupils[pupil];
+    const model_advocate *a = &m->advocates[adv];
+    double fit = 0;
+    for (int i = 0; i < p->needs.n; i++) fit += p->needs.v[i].level * model_level_of(&a->experience, p->needs.v[i].name);
+    return m->weights.match * fit + m->weights.continuity * (p->previous_advocate == adv) +
+           m->weights.preference * preference_rank(p, adv);
+}
+
+/* ---- columns ----------------------------------------------------------- */
+
+static int build_columns(ctx *c) {
+    const model_programme *m = c->m;
+    const prep_pair *pairs = prep_pairs(c->p);
+    const prep_visit *vis = prep_visits(c->p);
+    int np = prep_n_pairs(c->p), nv = prep_n_visits(c->p);
+    c->x_col = calloc((size_t)np + 1, sizeof(int));
+    c->pair_of_visit = calloc((size_t)nv + 1, sizeof(int));
+    c->z_col = calloc((size_t)m->n_advocates * (size_t)c->ndates * (size_t)m->n_schools + 1, sizeof(int));
+    if (!c->x_col || !c->pair_of_visit || !c->z_col) return -1;
+    for (int i = 0; i < np; i++) {
+        const model_pupil *pu = &m->pupils[pairs[i].pupil];
+        if (pu->per_week > 7) continue; /* no pattern on distinct weekdays exists */
+        c->x_col[i] = add_col(c, match_value(m, pairs[i].pupil, pairs[i].advocate), "x[%s,%s]", pu->id,
+                              m->advocates[pairs[i].advocate].id);
+    }
+    c->v_col0 = glp_get_num_cols(c->P) + 1;
+    for (int i = 0; i < np; i++) {
+        const model_pupil *pu = &m->pupils[pairs[i].pupil];
+        double w = m->weights.visit * pu->priority - (c->use_pattern ? m->weights.moved : 0.0);
+        for (int k = pairs[i].first; k < pairs[i].first + pairs[i].n; k++) {
+            c->pair_of_visit[k] = i;
+            int j = add_col(c, w, "v[%s,%s,%D,%T]", pu->id, m->advocates[pairs[i].advocate].id, vis[k].date,
+                            vis[k].start);
+            if (!c->x_col[i]) glp_set_col_bnds(c->P, j, GLP_FX, 0, 0);
+        }
+    }
+    for (int k = 0; k < nv; k++) {
+        const prep_pair *pr = &pairs[c->pair_of_visit[k]];
+        size_t zi = ((size_t)pr->advocate * (size_t)c->ndates + (size_t)(vis[k].date - m->period_from)) *
+                        (size_t)m->n_schools + (size_t)vis[k].school;
+        if (!c->z_col[zi])
+            c->z_col[zi] = add_col(c, -m->weights.school_day, "z[%s,%D,%s]", m->advocates[pr->advocate].id,
+                                   vis[k].date, m->schools[vis[k].school].id);
+    }
+    const prep_occurrence *occ = prep_occurrences(c->p);
+    c->o_col0 = glp_get_num_cols(c->P) + 1;
+    for (int k = 0; k < prep_n_occurrences(c->p); k++)
+        add_col(c, m->weights.session * m->sessions[occ[k].session].priority, "o[%s,%s,%D,%T]",
+                m->sessions[occ[k].session].id, m->teachers[occ[k].teacher].id, occ[k].date, occ[k].start);
+    return 0;
+}
+
+static size_t zindex(const ctx *c, int adv, int date, int school) {
+    return ((size_t)adv * (size_t)c->ndates + (size_t)(date - c->m->period_from)) * (size_t)c->m->n_schools +
+           (size_t)school;
+}
+
+/* ---- rows: matching, per-date and per-week limits of one pair ----------- */
+
+static int build_pair_rows(ctx *c) {
+    const model_programme *m = c->m;
+    const prep_pair *pairs = prep_pairs(c->p);
+    const prep_visit *vis = prep_visits(c->p);
+    for (int pu = 0; pu < m->n_pupils; pu++) {
+        int first, n;
+        prep_pupil_pairs(c->p, pu, &first, &n);
+        if (n < 2) continue;
+        row_begin(c, "one_advocate[%s]", m->pupils[pu].id);
+        for (int i = first; i < first + n; i++)
+            if (c->x_col[i] && row_add(c, c->x_col[i], 1)) return -1;
+        row_end(c, GLP_UP, 1);
+    }
+    for (int i = 0; i < prep_n_pairs(c->p); i++) {
+        const prep_pair *pr = &pairs[i];
+        if (!c->x_col[i]) continue;
+        const model_pupil *pu = &m->pupils[pr->pupil];
+        const char *pid = pu->id, *aid = m->advocates[pr->advocate].id;
+        /* matched only if some visit is delivered */
+        row_begin(c, "matched_needs_visit[%s,%s]", pid, aid);
+        if (row_add(c, c->x_col[i], 1)) return -1;
+        for (int k = pr->first; k < pr->first + pr->n; k++)
+            if (row_add(c, c->v_col0 + k, -1)) return -1;
+        row_end(c, GLP_UP, 0);
+        for (int k = pr->first; k < pr->first + pr->n;) {
+            int date = vis[k].date, e = k;
+            while (e < pr->first + pr->n && vis[e].date == date) e++;
+            /* at most one visit a date, and only by the matched advocate */
+            row_begin(c, "day_by_match[%s,%s,%D]", pid, aid, date);
+            for (int q = k; q < e; q++)
+                if (row_add(c, c->v_col0 + q, 1)) return -1;
+            if (row_add(c, c->x_col[i], -1)) return -1;
+            row_end(c, GLP_UP, 0);
+            /* school_day: z counts (advocate, date, school) with a visit */
+            row_begin(c, "school_day[%s,%s,%D]", pid, aid, date);
+            for (int q = k; q < e; q++)
+                if (row_add(c, c->v_col0 + q, 1)) return -1;
+            if (row_add(c, c->z_col[zindex(c, pr->advocate, date, vis[k].school)], -1)) return -1;
+            row_end(c, GLP_UP, 0);
+            k = e;
+        }
+        for (int k = pr->first; k < pr->first + pr->n;) {
+            int week = prep_week_of(c->p, vis[k].date), e = k, dates = 0, last = -1;
+            while (e < pr->first + pr->n && prep_week_of(c->p, vis[e].date) == week) {
+                if (vis[e].date != last) dates++;
+                last = vis[e].date;
+                e++;
+            }
+            if (dates > pu->per_week) {
+                row_begin(c, "per_week[%s,%s,%D]", pid, aid, prep_week_monday(c->p, week));
+                for (int q = k; q < e; q++)
+                    if (row_add(c, c->v_col0 + q, 1)) return -1;
+                if (row_add(c, c->x_col[i], -pu->per_week)) return -1;
+                row_end(c, GLP_UP, 0);
+            }
+            k = e;
+        }
+    }
+    return 0;
+}
+
+/* z may only be 1 with a visit when school days earn (negative weight). */
+static int build_school_day_upper(ctx *c) {
+    if (c->m->weights.school_day >= 0) return 0;
+    const model_programme *m = c->m;
+    const prep_visit *vis = prep_visits(c->p);
+    const prep_pair *pairs = prep_pairs(c->p);
+    for (size_t zi = 0; zi < (size_t)m->n_advocates * (size_t)c->ndates * (size_t)m->n_schools; zi++) {
+        if (!c->z_col[zi]) continue;
+        row_begin(c, "school_day_needs_visit[%d]", (int)zi);
+        if (row_add(c, c->z_col[zi], 1)) return -1;
+        for (int k = 0; k < prep_n_visits(c->p); k++)
+            if (zindex(c, pairs[c->pair_of_visit[k]].advocate, vis[k].date, vis[k].school) == zi &&
+                row_add(c, c->v_col0 + k, -1))
+                return -1;
+        row_end(c, GLP_UP, 0);
+    }
+    return 0;
+}
+
+/* ---- rows: advocate caps ------------------------------------------------ */
+
+static int advocate_week_cap(const model_programme *m, int adv) {
+    const model_advocate *a = &m->advocates[adv];
+    int cap = a->max_minutes_per_week;
+    if (a->course >= 0) {
+        int cc = m->courses[a->course].max_minutes_per_week;
+        if (cc != MODEL_NO_LIMIT && (cap == MODEL_NO_LIMIT || cc < cap)) cap = cc;
+    }
+    return cap;
+}
+
+static int build_advocate_rows(ctx *c) {
+    const model_programme *m = c->m;
+    const prep_pair *pairs = prep_pairs(c->p);
+    const prep_visit *vis = prep_visits(c->p);
+    int nw = prep_n_weeks(c->p);
+    for (int a = 0; a < m->n_advocates; a++) {
+        const model_advocate *ad = &m->advocates[a];
+        int cnt = 0;
+        for (int i = 0; i < prep_n_pairs(c->p); i++) cnt += pairs[i].advocate == a && c->x_col[i];
+        if (ad->max_pupils != MODEL_NO_LIMIT && cnt > ad->max_pupils) {
+            row_begin(c, "max_pupils[%s]", ad->id);
+            for (int i = 0; i < prep_n_pairs(c->p); i++)
+                if (pairs[i].advocate == a && c->x_col[i] && row_add(c, c->x_col[i], 1)) return -1;
+            row_end(c, GLP_UP, ad->max_pupils);
+        }
+        int cap = advocate_week_cap(m, a);
+        if (cap == MODEL_NO_LIMIT) continue;
+        for (int w = 0; w < nw; w++) {
+            row_begin(c, "max_minutes[%s,%D]", ad->id, prep_week_monday(c->p, w));
+            double most = 0;
+            for (int i = 0; i < prep_n_pairs(c->p); i++) {
+                if (pairs[i].advocate != a || !c->x_col[i]) continue;
+                const model_pupil *pu = &m->pupils[pairs[i].pupil];
+                double here = 0;
+                for (int k = pairs[i].first; k < pairs[i].first + pairs[i].n; k++) {
+                    if (prep_week_of(c->p, vis[k].date) != w) continue;
+                    if (row_add(c, c->v_col0 + k, pu->minutes)) return -1;
+                    here = pu->minutes * pu->per_week;
+                }
+                most += here;
+            }
+            if (most > cap) row_end(c, GLP_UP, cap);
+        }
+    }
+    return 0;
+}
+
+/* ---- rows: the weekly pattern ------------------------------------------ */
+
+static int on_key(const ctx *c, int date, int start) {
+    return (date - c->m->period_from) * c->nslots + start / c->slot;
+}
+
+static int record_on(ctx *c, int col, int pupil, int date, int start) {
+    if (c->n_on == c->cap_on) {
+        int n = c->cap_on ? c->cap_on * 2 : 256;
+        int *a = realloc(c->on_col, sizeof(int) * (size_t)n), *b, *d, *e;
+        if (!a) return -1;
+        c->on_col = a;
+        if (!(b = realloc(c->on_pupil, sizeof(int) * (size_t)n))) return -1;
+        c->on_pupil = b;
+        if (!(d = realloc(c->on_date, sizeof(int) * (size_t)n))) return -1;
+        c->on_date = d;
+        if (!(e = realloc(c->on_start, sizeof(int) * (size_t)n))) return -1;
+        c->on_start = e;
+        c->cap_on = n;
+    }
+    c->on_col[c->n_on] = col;
+    c->on_pupil[c->n_on] = pupil;
+    c->on_date[c->n_on] = date;
+    c->on_start[c->n_on] = start;
+    c->n_on++;
+    return 0;
+}
+
+static int build_pattern(ctx *c) {
+    if (!c->use_pattern) return 0;
+    const model_programme *m = c->m;
+    const prep_pair *pairs = prep_pairs(c->p);
+    const prep_visit *vis = prep_visits(c->p);
+    size_t ny = (size_t)m->n_pupils * 7 * (size_t)c->nslots;
+    c->y_col = calloc(ny + 1, sizeof(int));
+    int *onmap = malloc(sizeof(int) * ((size_t)c->ndates * (size_t)c->nslots + 1));
+    if (!c->y_col || !onmap) {
+        free(onmap);
+        return -1;
+    }
+    for (int pu = 0; pu < m->n_pupils; pu++) {
+        int first, n;
+        prep_pupil_pairs(c->p, pu, &first, &n);
+        const char *pid = m->pupils[pu].id;
+        int *ycol = c->y_col + (size_t)pu * 7 * (size_t)c->nslots;
+        for (int i = first; i < first + n; i++) {
+            if (!c->x_col[i]) continue;
+            for (int k = pairs[i].first; k < pairs[i].first + pairs[i].n; k++) {
+                int wd = cal_weekday(vis[k].date), s = vis[k].start / c->slot;
+                if (!ycol[wd * c->nslots + s]) ycol[wd * c->nslots + s] = add_col(c, 0, "y[%s,%W,%T]", pid, wd, vis[k].start);
+            }
+        }
+        /* distinct weekdays, at most per_week entries */
+        for (int wd = 0; wd < 7; wd++) {
+            row_begin(c, "pattern_day[%s,%W]", pid, wd);
+            for (int s = 0; s < c->nslots; s++)
+                if (ycol[wd * c->nslots + s] && row_add(c, ycol[wd * c->nslots + s], 1)) goto fail;
+            if (c->nrow > 1) row_end(c, GLP_UP, 1);
+        }
+        row_begin(c, "pattern_size[%s]", pid);
+        for (int s = 0; s < 7 * c->nslots; s++)
+            if (ycol[s] && row_add(c, ycol[s], 1)) goto fail;
+        if (c->nrow > m->pupils[pu].per_week) row_end(c, GLP_UP, m->pupils[pu].per_week);
+        /* on[p,date,start] <= y[p,weekday,start] and <= the visits there */
+        for (size_t q = 0; q < (size_t)c->ndates * (size_t)c->nslots; q++) onmap[q] = 0;
+        for (int i = first; i < first + n; i++) {
+            if (!c->x_col[i]) continue;
+            for (int k = pairs[i].first; k < pairs[i].first + pairs[i].n; k++) {
+                int key = on_key(c, vis[k].date, vis[k].start);
+                if (onmap[key]) continue;
+                int wd = cal_weekday(vis[k].date);
+                int col = add_col(c, m->weights.moved, "on[%s,%D,%T]", pid, vis[k].date, vis[k].start);
+                onmap[key] = col;
+                if (record_on(c, col, pu, vis[k].date, vis[k].start)) goto fail;
+                row_begin(c, "on_pattern[%s,%D,%T]", pid, vis[k].date, vis[k].start);
+                if (row_add(c, col, 1) || row_add(c, ycol[wd * c->nslots + vis[k].start / c->slot], -1)) goto fail;
+                row_end(c, GLP_UP, 0);
+            }
+        }
+        for (size_t q = 0; q < (size_t)c->ndates * (size_t)c->nslots; q++) {
+            if (!onmap[q]) continue;
+            int date = m->period_from + (int)(q / (size_t)c->nslots), start = (int)(q % (size_t)c->nslots) * c->slot;
+            row_begin(c, "on_visited[%s,%D,%T]", pid, date, start);
+            if (row_add(c, onmap[q], 1)) goto fail;
+            for (int i = first; i < first + n; i++) {
+                if (!c->x_col[i]) continue;
+                for (int k = pairs[i].first; k < pairs[i].first + pairs[i].n; k++)
+                    if (vis[k].date == date && vis[k].start == start && row_add(c, c->v_col0 + k, -1)) goto fail;
+            }
+            row_end(c, GLP_UP, 0);
+            if (m->weights.moved < 0) { /* on must then be forced up: -on + sum v + y <= 1 */
+                int wd = cal_weekday(date), terms = c->nrow;
+                row_begin(c, "on_forced[%s,%D,%T]", pid, date, start);
+                c->nrow = terms;
+                for (int r = 1; r <= terms; r++) c->val[r] = -c->val[r];
+                if (row_add(c, ycol[wd * c->nslots + start / c->slot], 1)) goto fail;
+                row_end(c, GLP_UP, 1);
+            }
+        }
+    }
+    free(onmap);
+    return 0;
+fail:
+    free(onmap);
+    return -1;
+}
+
+/* ---- rows: engagements of one person (rule 9) and rooms (rule 10) ------- */
+
+static int cmp_eng_person(const void *x, const void *y) {
+    const engagement *a = x, *b = y;
+    if (a->person != b->person) return a->person < b->person ? -1 : 1;
+    if (a->date != b->date) return a->date < b->date ? -1 : 1;
+    if (a->start != b->start) return a->start < b->start ? -1 : 1;
+    return (a->col > b->col) - (a->col < b->col);
+}
+
+static int cmp_eng_school(const void *x, const void *y) {
+    const engagement *a = x, *b = y;
+    if (a->school != b->school) return a->school < b->school ? -1 : 1;
+    if (a->date != b->date) return a->date < b->date ? -1 : 1;
+    if (a->start != b->start) return a->start < b->start ? -1 : 1;
+    return (a->col > b->col) - (a->col < b->col);
+}
+
+static engagement *collect_engagements(ctx *c, int *n_out) {
+    const prep_pair *pairs = prep_pairs(c->p);
+    const prep_visit *vis = prep_visits(c->p);
+    const prep_occurrence *occ = prep_occurrences(c->p);
+    int nv = prep_n_visits(c->p), no = prep_n_occurrences(c->p), n = 0;
+    engagement *e = malloc(sizeof *e * ((size_t)nv + (size_t)no + 1));
+    if (!e) return NULL;
+    for (int k = 0; k < nv; k++) {
+        if (!c->x_col[c->pair_of_visit[k]]) continue;
+        e[n++] = (engagement){prep_person_of_advocate(c->p, pairs[c->pair_of_visit[k]].advocate), vis[k].date,
+                              vis[k].start, vis[k].end, vis[k].place, vis[k].school, c->v_col0 + k};
+    }
+    for (int k = 0; k < no; k++)
+        e[n++] = (engagement){prep_person_of_teacher(c->p, occ[k].teacher), occ[k].date, occ[k].start, occ[k].end,
+                              occ[k].place, occ[k].school, c->o_col0 + k};
+    *n_out = n;
+    return e;
+}
+
+static const char *person_id(const ctx *c, int person) {
+    return person < c->m->n_advocates ? c->m->advocates[person].id : c->m->teachers[person - c->m->n_advocates].id;
+}
+
+/* Maximal cliques of overlapping intervals sit at start times: the set
+** covering start t is needed unless every member outlasts the next start.
+** `limit` is 1 for a person, rooms for a school; for a school `stamp`
+** counts distinct persons, so rows that can never bind are skipped (one
+** person's engagements never overlap anyway). */
+static int clique_rows(ctx *c, const engagement *g, int n, int limit, int *stamp, int *stamp_no,
+                       const char *what, const char *who) {
+    int maxdur = 0;
+    for (int i = 0; i < n; i++)
+        if (g[i].end - g[i].start > maxdur) maxdur = g[i].end - g[i].start;
+    int lo = 0;
+    for (int i = 0; i < n;) {
+        int t = g[i].start, next = i;
+        while (next < n && g[next].start == t) next++;
+        int next_start = next < n ? g[next].start : 1 << 30;
+        while (lo < n && g[lo].start <= t - maxdur) lo++;
+        int members = 0, persons = 0, min_end = 1 << 30;
+        ++*stamp_no;
+        row_begin(c, "%s[%s,%D,%T]", what, who, g[i].date, t);
+        for (int j = lo; j < next; j++) {
+            if (g[j].end <= t) continue;
+            if (row_add(c, g[j].col, 1)) return -1;
+            members++;
+            if (g[j].end < min_end) min_end = g[j].end;
+            if (stamp && stamp[g[j].person] != *stamp_no) {
+                stamp[g[j].person] = *stamp_no;
+                persons++;
+            }
+        }
+        if (members > limit && (!stamp || persons > limit) && min_end <= next_start) row_end(c, GLP_UP, limit);
+        i = next;
+    }
+    return 0;
+}
+
+static int cmp_place_start(const void *x, const void *y) {
+    const engagement *a = x, *b = y;
+    if (a->place != b->place) return a->place < b->place ? -1 : 1;
+    if (a->start != b->start) return a->start < b->start ? -1 : 1;
+    return (a->col > b->col) - (a->col < b->col);
+}
+
+static int cmp_place_end(const void *x, const void *y) {
+    const engagement *a = x, *b = y;
+    if (a->place != b->place) return a->place < b->place ? -1 : 1;
+    if (a->end != b->end) return a->end < b->end ? -1 : 1;
+    return (a->col > b->col) - (a->col < b->col);
+}
+
+/* Travel (rule 9): an engagement ending at e at place k conflicts with one
+** starting in [e, e + travel(k, k')) at k'. Those ending together at k
+** share their last slot; those starting in the window share a slot when
+** they last at least the travel time, so each (k, e, k') is one clique row
+** (or one per start when engagements are shorter than the travel). */
+static int travel_rows(ctx *c, const engagement *g, int n, const char *who, engagement *by_start, engagement *by_end) {
+    memcpy(by_start, g, sizeof *g * (size_t)n);
+    memcpy(by_end, g, sizeof *g * (size_t)n);
+    qsort(by_start, (size_t)n, sizeof *g, cmp_place_start);
+    qsort(by_end, (size_t)n, sizeof *g, cmp_place_end);
+    if (by_start[0].place == by_start[n - 1].place) return 0;
+    for (int i = 0; i < n;) {
+        int k = by_end[i].place, e = by_end[i].end, ae = i;
+        while (ae < n && by_end[ae].place == k && by_end[ae].end == e) ae++;
+        for (int b = 0; b < n;) {
+            int k2 = by_start[b].place, be = b;
+            while (be < n && by_start[be].place == k2) be++;
+            int tau = k2 == k ? 0 : model_travel(c->m, k, k2);
+            if (tau > 0) {
+                int lo = b, hi, mindur = 1 << 30;
+                while (lo < be && by_start[lo].start < e) lo++;
+                for (hi = lo; hi < be && by_start[hi].start < e + tau; hi++)
+                    if (by_start[hi].end - by_start[hi].start < mindur) mindur = by_start[hi].end - by_start[hi].start;
+                for (int s = lo; s < hi;) {
+                    int se = mindur >= tau ? hi : s;
+                    while (se < hi && by_start[se].start == by_start[s].start) se++;
+                    row_begin(c, "travel[%s,%D,%s,%T,%s,%T]", who, g[0].date, c->m->places[k].id, e,
+                              c->m->places[k2].id, by_start[s].start);
+                    for (int q = i; q < ae; q++)
+                        if (row_add(c, by_end[q].col, 1)) return -1;
+                    for (int q = s; q < se; q++)
+                        if (row_add(c, by_start[q].col, 1)) return -1;
+                    row_end(c, GLP_UP, 1);
+                    s = se;
+                }
+            }
+            b = be;
+        }
+        i = ae;
+    }
+    return 0;
+}
+
+static int build_engagement_rows(ctx *c) {
+    int n = 0;
+    engagement *e = collect_engagements(c, &n);
+    int *stamp = calloc((size_t)prep_n_persons(c->p) + 1, sizeof(int));
+    engagement *t1 = malloc(sizeof *e * ((size_t)n + 1)), *t2 = malloc(sizeof *e * ((size_t)n + 1));
+    int stamp_no = 0, rc = -1;
+    if (!e || !stamp || !t1 || !t2) goto out;
+    qsort(e, (size_t)n, sizeof *e, cmp_eng_person);
+    for (int i = 0; i < n;) {
+        int j = i;
+        while (j < n && e[j].person == e[i].person && e[j].date == e[i].date) j++;
+        const char *who = person_id(c, e[i].person);
+        if (clique_rows(c, e + i, j - i, 1, NULL, &stamp_no, "no_overlap", who)) goto out;
+        if (j - i > 1 && travel_rows(c, e + i, j - i, who, t1, t2)) goto out;
+        i = j;
+    }
+    qsort(e, (size_t)n, sizeof *e, cmp_eng_school);
+    for (int i = 0; i < n;) {
+        int j = i;
+        while (j < n && e[j].school == e[i].school && e[j].date == e[i].date) j++;
+        if (e[i].school >= 0) {
+            const model_school *s = &c->m->schools[e[i].school];
+            if (clique_rows(c, e + i, j - i, s->rooms, stamp, &stamp_no, "rooms", s->id)) goto out;
+        }
+        i = j;
+    }
+    rc = 0;
+out:
+    free(e);
+    free(stamp);
+    free(t1);
+    free(t2);
+    return rc;
+}
+
+/* ---- rows: sessions (rule 11) ------------------------------------------ */
+
+static int build_session_rows(ctx *c) {
+    const model_programme *m = c->m;
+    const prep_occurrence *occ = prep_occurrences(c->p);
+    int no = prep_n_occurrences(c->p), nw = prep_n_weeks(c->p);
+    for (int s = 0; s < m->n_sessions; s++) {
+        for (int date = m->period_from; date <= m->period_to; date++) {
+            row_begin(c, "session_day[%s,%D]", m->sessions[s].id, date);
+            for (int k = 0; k < no; k++)
+                if (occ[k].session == s && occ[k].date == date && row_add(c, c->o_col0 + k, 1)) return -1;
+            if (c->nrow > 1) row_end(c, GLP_UP, 1);
+        }
+        for (int w = 0; w < nw; w++) {
+            row_begin(c, "session_week[%s,%D]", m->sessions[s].id, prep_week_monday(c->p, w));
+            int dates = 0, last = -1;
+            for (int k = 0; k < no; k++) {
+                if (occ[k].session != s || prep_week_of(c->p, occ[k].date) != w) continue;
+                if (row_add(c, c->o_col0 + k, 1)) return -1;
+                if (occ[k].date != last) dates++;
+                last = occ[k].date;
+            }
+            if (dates > m->sessions[s].per_week) row_end(c, GLP_UP, m->sessions[s].per_week);
+        }
+    }
+    for (int t = 0; t < m->n_teachers; t++) {
+        int cap = m->teachers[t].max_sessions_per_week;
+        if (cap == MODEL_NO_LIMIT) continue;
+        for (int w = 0; w < nw; w++) {
+            row_begin(c, "max_sessions[%s,%D]", m->teachers[t].id, prep_week_monday(c->p, w));
+            for (int k = 0; k < no; k++)
+                if (occ[k].teacher == t && prep_week_of(c->p, occ[k].date) == w && row_add(c, c->o_col0 + k, 1))
+                    return -1;
+            if (c->nrow > cap) row_end(c, GLP_UP, cap);
+        }
+    }
+    return 0;
+}
+
+/* ---- solving ----------------------------------------------------------- */
+
+typedef struct {
+    double bound;           /* best proven upper bound seen */
+    bool have_bound;
+    const double *heur;     /* offered once, at the root */
+    bool offered;
+} search_info;
+
+static void on_tree(glp_tree *T, void *info) {
+    search_info *si = info;
+    if (glp_ios_reason(T) == GLP_IHEUR && si->heur && !si->offered) {
+        si->offered = true;
+        glp_ios_heur_sol(T, si->heur);
+    }
+    int best = glp_ios_best_node(T);
+    if (best) {
+        double b = glp_ios_node_bound(T, best);
+        if (!si->have_bound || b < si->bound) si->bound = b;
+        si->have_bound = true;
+    }
+}
+
+static bool integral_weights(const model_programme *m) {
+    const model_weights *w = &m->weights;
+    double v[] = {w->visit, w->match, w->continuity, w->preference, w->moved, w->school_day, w->session};
+    for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
+        if (v[i] != floor(v[i])) return false;
+    return true;
+}
+
+static double now_seconds(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* Runs GLPK; returns the roster status, fills *bound, leaves the solution in P. */
+static roster_status run_glpk(ctx *c, const solve_options *o, double t0, double *bound, bool *have_solution) {
+    glp_term_out(o->verbose ? GLP_ON : GLP_OFF); /* the clique finder talks regardless of msg_lev */
+    glp_smcp sm;
+    glp_init_smcp(&sm);
+    sm.msg_lev = o->verbose ? GLP_MSG_ON : GLP_MSG_OFF;
+    sm.presolve = GLP_OFF;
+    *have_solution = false;
+    if (o->time_limit > 0) {
+        double left = o->time_limit - (now_seconds() - t0);
+        if (left < 0.001) {
+            *bound = HUGE_VAL;
+            return ROSTER_TIME_LIMIT;
+        }
+        sm.tm_lim = (int)(left * 1000);
+    }
+    int rc = glp_simplex(c->P, &sm);
+    double relax = glp_get_obj_val(c->P);
+    if (rc != 0 || glp_get_status(c->P) != GLP_OPT) {
+        *bound = HUGE_VAL;
+        return rc == GLP_ETMLIM ? ROSTER_TIME_LIMIT : ROSTER_FEASIBLE;
+    }
+    search_info si = {relax, true, c->heur, false};
+    glp_iocp io;
+    glp_init_iocp(&io);
+    io.msg_lev = o->verbose ? GLP_MSG_ON : GLP_MSG_OFF;
+    io.presolve = GLP_OFF;
+    io.mip_gap = 0.0;
+    io.cb_func = on_tree;
+    io.cb_info = &si;
+    io.gmi_cuts = GLP_ON;
+    io.mir_cuts = GLP_ON;
+    io.clq_cuts = GLP_ON;
+    if (o->time_limit > 0) {
+        double left = o->time_limit - (now_seconds() - t0);
+        io.tm_lim = left > 0.001 ? (int)(left * 1000) : 1;
+    }
+    rc = glp_intopt(c->P, &io);
+    int st = glp_mip_status(c->P);
+    *have_solution = st == GLP_OPT || st == GLP_FEAS;
+    double b = si.have_bound ? si.bound : relax;
+    if (integral_weights(c->m)) b = floor(b + 1e-6);
+    *bound = b;
+    if (rc == 0 && st == GLP_OPT) {
+        *bound = glp_mip_obj_val(c->P);
+        return ROSTER_OPTIMAL;
+    }
+    return rc == GLP_ETMLIM ? ROSTER_TIME_LIMIT : ROSTER_FEASIBLE;
+}
+
+/* Every binary at its better bound: a bound no roster can beat. */
+static double trivial_bound(glp_prob *P) {
+    double b = 0;
+    for (int j = 1; j <= glp_get_num_cols(P); j++) {
+        double cj = glp_get_obj_coef(P, j);
+        if (cj > 0 && glp_get_col_ub(P, j) > 0.5) b += cj;
+    }
+    return b;
+}
+
+/* ---- the roster from a solution ---------------------------------------- */
+
+static bool col_set(const double *sol, int j) { return j > 0 && sol[j] > 0.5; }
+
+static bool visit_at(const roster *r, int pupil, int wd, int t, int v_from, int v_to) {
+    for (int q = v_from; q < v_to; q++)
+        if (r->visits[q].pupil == pupil && cal_weekday(r->visits[q].date) == wd && r->visits[q].start == t) return true;
+    return false;
+}
+
+/* A padding entry's start: a plausible time (a candidate start that day)
+** that matches no visit, so padding never changes Q. */
+static int pad_start(const ctx *c, const roster *r, int pupil, int wd, int v_from, int v_to, int pair_first,
+                     int pair_n) {
+    const prep_visit *vis = prep_visits(c->p);
+    const prep_pair *pairs = prep_pairs(c->p);
+    for (int i = pair_first; i < pair_first + pair_n; i++)
+        for (int k = pairs[i].first; k < pairs[i].first + pairs[i].n; k++)
+            if (cal_weekday(vis[k].date) == wd && !visit_at(r, pupil, wd, vis[k].start, v_from, v_to)) return vis[k].start;
+    for (int t = 0; t < 24 * 60; t += c->slot)
+        if (!visit_at(r, pupil, wd, t, v_from, v_to)) return t;
+    return 0;
+}
+
+static int fill_pattern(ctx *c, roster *r, int pupil, int pair, int pair_first, int pair_n, int v_from, int v_to) {
+    const model_pupil *pu = &c->m->pupils[pupil];
+    bool day_used[7] = {false};
+    int got = 0;
+    if (c->use_pattern) {
+        int *ycol = c->y_col + (size_t)pupil * 7 * (size_t)c->nslots;
+        for (int s = 0; s < 7 * c->nslots; s++)
+            if (col_set(c->sol, ycol[s])) {
+                r->pattern[r->n_pattern++] = (roster_pattern_entry){pupil, s / c->nslots, (s % c->nslots) * c->slot};
+                day_used[s / c->nslots] = true;
+                got++;
+            }
+    } else {
+        /* moved costs nothing: take the most frequent visit times, for people's sake */
+        while (got < pu->per_week) {
+            int best = -1, best_n = 0;
+            for (int q = v_from; q < v_to; q++) {
+                int wd = cal_weekday(r->visits[q].date), cnt = 0;
+                if (day_used[wd]) continue;
+                for (int q2 = v_from; q2 < v_to; q2++)
+                    cnt += cal_weekday(r->visits[q2].date) == wd && r->visits[q2].start == r->visits[q].start;
+                if (cnt > best_n) best_n = cnt, best = q;
+            }
+            if (best < 0) break;
+            int wd = cal_weekday(r->visits[best].date);
+            r->pattern[r->n_pattern++] = (roster_pattern_entry){pupil, wd, r->visits[best].start};
+            day_used[wd] = true;
+            got++;
+        }
+    }
+    (void)pair;
+    for (int wd = 0; wd < 7 && got < pu->per_week; wd++) {
+        if (day_used[wd]) continue;
+        r->pattern[r->n_pattern++] = (roster_pattern_entry){pupil, wd, pad_start(c, r, pupil, wd, v_from, v_to, pair_first, pair_n)};
+        day_used[wd] = true;
+        got++;
+    }
+    return 0;
+}
+
+static int extract(ctx *c, roster *r) {
+    const model_programme *m = c->m;
+    const prep_pair *pairs = prep_pairs(c->p);
+    const prep_visit *vis = prep_visits(c->p);
+    const prep_occurrence *occ = prep_occurrences(c->p);
+    int np = prep_n_pairs(c->p), nv = prep_n_visits(c->p), no = prep_n_occurrences(c->p);
+    int na = 0, nvis = 0, npat = 0, nocc = 0;
+    for (int i = 0; i < np; i++)
+        if (col_set(c->sol, c->x_col[i])) na++, npat += m->pupils[pairs[i].pupil].per_week;
+    for (int k = 0; k < nv; k++) nvis += col_set(c->sol, c->v_col0 + k);
+    for (int k = 0; k < no; k++) nocc += col_set(c->sol, c->o_col0 + k);
+    r->assignments = arena_array(r->arena, (size_t)na + 1, sizeof *r->assignments);
+    r->visits = arena_array(r->arena, (size_t)nvis + 1, sizeof *r->visits);
+    r->pattern = arena_array(r->arena, (size_t)npat + 1, sizeof *r->pattern);
+    r->sessions = arena_array(r->arena, (size_t)nocc + 1, sizeof *r->sessions);
+    if (!r->assignments || !r->visits || !r->pattern || !r->sessions) return -1;
+    for (int pu = 0; pu < m->n_pupils; pu++) {
+        int first, n;
+        prep_pupil_pairs(c->p, pu, &first, &n);
+        for (int i = first; i < first + n; i++) {
+            if (!col_set(c->sol, c->x_col[i])) continue;
+            r->assignments[r->n_assignments++] = (roster_assignment){pu, pairs[i].advocate};
+            int from = r->n_visits;
+            for (int k = pairs[i].first; k < pairs[i].first + pairs[i].n; k++)
+                if (col_set(c->sol, c->v_col0 + k))
+                    r->visits[r->n_visits++] = (roster_visit){vis[k].date, vis[k].start, vis[k].end, pu,
+                                                              pairs[i].advocate, vis[k].school};
+            fill_pattern(c, r, pu, i, first, n, from, r->n_visits);
+        }
+    }
+    for (int k = 0; k < no; k++)
+        if (col_set(c->sol, c->o_col0 + k))
+            r->sessions[r->n_sessions++] = (roster_session_occurrence){occ[k].date, occ[k].start, occ[k].end,
+                                                                       occ[k].session, occ[k].teacher, occ[k].place};
+    return 0;
+}
+
+/* ---- reasons ------------------------------------------------------------ */
+
+static const char *rdup(roster *r, const char *s) { return s ? arena_strdup(r->arena, s) : NULL; }
+
+static int minutes_in_week(const roster *r, const model_programme *m, int adv, int monday) {
+    int total = 0;
+    for (int q = 0; q < r->n_visits; q++)
+        if (r->visits[q].advocate == adv && cal_week_start(r->visits[q].date) == monday)
+            total += m->pupils[r->visits[q].pupil].minutes;
+    return total;
+}
+
+static const char *missed_reason(const ctx *c, const roster *r, int pupil, int adv, int week, int feasible_dates) {
+    const model_programme *m = c->m;
+    const model_pupil *pu = &m->pupils[pupil];
+    int monday = prep_week_monday(c->p, week);
+    if (feasible_dates < pu->per_week) {
+        const char *fallback = NULL;
+        /* pattern days first: that is where the visit was expected */
+        for (int pass = 0; pass < 2; pass++)
+            for (int d = monday; d < monday + 7; d++) {
+                if (d < m->period_from || d > m->period_to) continue;
+                bool on_pattern = false;
+                for (int q = 0; q < r->n_pattern; q++)
+                    on_pattern |= r->pattern[q].pupil == pupil && r->pattern[q].weekday == cal_weekday(d);
+                if (pass == 0 && !on_pattern) continue;
+                const char *why = prep_date_blocker(c->p, pupil, adv, d);
+                if (!why) continue;
+                if (strncmp(why, "no common free time", 19) != 0) return why;
+                if (!fallback) fallback = why;
+            }
+        if (monday < m->period_from || monday + 6 > m->period_to)
+            return "week only partly in the programme period";
+        return fallback ? fallback : "no feasible date this week";
+    }
+    int cap = advocate_week_cap(m, adv);
+    if (cap != MODEL_NO_LIMIT && minutes_in_week(r, m, adv, monday) + pu->minutes > cap)
+        return arena_printf(r->arena, "%s at max_minutes_per_week this week", m->advocates[adv].id);
+    return arena_printf(r->arena, "no free slot left with %s this week (other engagements, travel or rooms)",
+                        m->advocates[adv].id);
+}
+
+static int add_missed(ctx *c, roster *r) {
+    const model_programme *m = c->m;
+    int nw = prep_n_weeks(c->p), cap = r->n_assignments * nw + 1;
+    r->missed = arena_array(r->arena, (size_t)cap, sizeof *r->missed);
+    if (!r->missed) return -1;
+    for (int i = 0; i < r->n_assignments; i++) {
+        int pupil = r->assignments[i].pupil, adv = r->assignments[i].advocate;
+        int first, n;
+        prep_pupil_pairs(c->p, pupil, &first, &n);
+        const prep_pair *pr = NULL;
+        for (int q = first; q < first + n; q++)
+            if (prep_pairs(c->p)[q].advocate == adv) pr = &prep_pairs(c->p)[q];
+        for (int w = 0; w < nw; w++) {
+            int got = 0, monday = prep_week_monday(c->p, w), feasible = 0, last = -1;
+            for (int q = 0; q < r->n_visits; q++)
+                got += r->visits[q].pupil == pupil && cal_week_start(r->visits[q].date) == monday;
+            if (got >= m->pupils[pupil].per_week) continue;
+            for (int k = pr->first; k < pr->first + pr->n; k++) {
+                const prep_visit *v = &prep_visits(c->p)[k];
+                if (cal_week_start(v->date) == monday && v->date != last) feasible++, last = v->date;
+            }
+            r->missed[r->n_missed++] = (roster_missed){pupil, monday, rdup(r, missed_reason(c, r, pupil, adv, w, feasible))};
+        }
+    }
+    return 0;
+}
+
+static int matched_count(const roster *r, int adv) {
+    int n = 0;
+    for (int i = 0; i < r->n_assignments; i++) n += r->assignments[i].advocate == adv;
+    return n;
+}
+
+static int add_unmatched(ctx *c, roster *r, bool proven) {
+    const model_programme *m = c->m;
+    bool *matched = calloc((size_t)m->n_pupils + 1, sizeof(bool));
+    r->unmatched = arena_array(r->arena, (size_t)m->n_pupils + 1, sizeof *r->unmatched);
+    if (!matched || !r->unmatched) {
+        free(matched);
+        return -1;
+    }
+    for (int i = 0; i < r->n_assignments; i++) matched[r->assignments[i].pupil] = true;
+    for (int pu = 0; pu < m->n_pupils; pu++) {
+        if (matched[pu]) continue;
+        roster_unmatched *u = &r->unmatched[r->n_unmatched++];
+        u->pupil = pu;
+        const char **st;
+        int ns = prep_unmatched_static(c->p, pu, &st);
+        u->reasons = arena_array(r->arena, (size_t)ns + 2, sizeof *u->reasons);
+        if (!u->reasons) {
+            free(matched);
+            return -1;
+        }
+        for (int q = 0; q < ns; q++) u->reasons[u->n_reasons++] = rdup(r, st[q]);
+        if (ns) continue;
+        int first, n, full = 0;
+        prep_pupil_pairs(c->p, pu, &first, &n);
+        if (m->pupils[pu].per_week > 7) {
+            u->reasons[u->n_reasons++] = "visits.per_week above 7 cannot be on distinct weekdays";
+            continue;
+        }
+        for (int i = first; i < first + n; i++) {
+            int a = prep_pairs(c->p)[i].advocate;
+            full += m->advocates[a].max_pupils != MODEL_NO_LIMIT && matched_count(r, a) >= m->advocates[a].max_pupils;
+        }
+        if (full == n)
+            u->reasons[u->n_reasons++] = "every compatible advocate is at max_pupils";
+        else if (proven)
+            u->reasons[u->n_reasons++] = arena_printf(r->arena,
+                "no free time left with the %d compatible advocate%s (other pupils, caps, travel or rooms)", n, n == 1 ? "" : "s");
+        else
+            u->reasons[u->n_reasons++] = "not matched in the best roster found within the search";
+    }
+    free(matched);
+    return 0;
+}
+
+static const char *unfilled_reason(const ctx *c, const roster *r, int sess, int monday, int feasible_dates) {
+    const model_programme *m = c->m;
+    if (feasible_dates < m->sessions[sess].per_week) {
+        const char *fallback = NULL;
+        for (int d = monday; d < monday + 7; d++) {
+            if (d < m->period_from || d > m->period_to) continue;
+            const char *why = prep_session_blocker(c->p, sess, d);
+            if (!why) continue;
+            if (strcmp(why, "not a session day") != 0) return why;
+            fallback = why;
+        }
+        if (monday < m->period_from || monday + 6 > m->period_to) return "week only partly in the programme period";
+        return fallback ? "no session day open this week" : "no feasible date this week";
+    }
+    (void)r;
+    return "qualified teachers' time is taken (max_sessions_per_week, other engagements, travel or rooms)";
+}
+
+static int add_unfilled(ctx *c, roster *r) {
+    const model_programme *m = c->m;
+    int nw = prep_n_weeks(c->p);
+    const prep_occurrence *occ = prep_occurrences(c->p);
+    r->unfilled = arena_array(r->arena, (size_t)m->n_sessions * (size_t)nw + 1, sizeof *r->unfilled);
+    if (!r->unfilled) return -1;
+    for (int s = 0; s < m->n_sessions; s++)
+        for (int w = 0; w < nw; w++) {
+            int monday = prep_week_monday(c->p, w), got = 0, feasible = 0;
+            for (int q = 0; q < r->n_sessions; q++)
+                got += r->sessions[q].session == s && cal_week_start(r->sessions[q].date) == monday;
+            if (got >= m->sessions[s].per_week) continue;
+            for (int d = monday; d < monday + 7; d++) {
+                bool any = false;
+                for (int k = 0; k < prep_n_occurrences(c->p) && !any; k++)
+                    any = occ[k].session == s && occ[k].date == d;
+                feasible += any;
+            }
+            r->unfilled[r->n_unfilled++] = (roster_unfilled){s, monday, rdup(r, unfilled_reason(c, r, s, monday, feasible))};
+        }
+    return 0;
+}
+
+/* ---- Q ------------------------------------------------------------------ */
+
+typedef struct {
+    int a, b, c;
+} triple;
+
+static int cmp_triple(const void *x, const void *y) {
+    const triple *p = x, *q = y;
+    if (p->a != q->a) return p->a < q->a ? -1 : 1;
+    if (p->b != q->b) return p->b < q->b ? -1 : 1;
+    return (p->c > q->c) - (p->c < q->c);
+}
+
+double solve_objective(const model_programme *m, const roster *r) {
+    const model_weights *w = &m->weights;
+    double q = 0;
+    for (int i = 0; i < r->n_assignments; i++) q += match_value(m, r->assignments[i].pupil, r->assignments[i].advocate);
+    triple *pat = malloc(sizeof *pat * ((size_t)r->n_pattern + 1));
+    triple *days = malloc(sizeof *days * ((size_t)r->n_visits + 1));
+    if (!pat || !days) {
+        free(pat);
+        free(days);
+        return NAN;
+    }
+    for (int i = 0; i < r->n_pattern; i++) pat[i] = (triple){r->pattern[i].pupil, r->pattern[i].weekday, r->pattern[i].start};
+    qsort(pat, (size_t)r->n_pattern, sizeof *pat, cmp_triple);
+    for (int i = 0; i < r->n_visits; i++) {
+        const roster_visit *v = &r->visits[i];
+        q += w->visit * m->pupils[v->pupil].priority;
+        triple key = {v->pupil, cal_weekday(v->date), v->start};
+        if (!bsearch(&key, pat, (size_t)r->n_pattern, sizeof *pat, cmp_triple)) q -= w->moved;
+        days[i] = (triple){v->advocate, v->date, v->school};
+    }
+    qsort(days, (size_t)r->n_visits, sizeof *days, cmp_triple);
+    for (int i = 0; i < r->n_visits; i++)
+        if (i == 0 || cmp_triple(&days[i - 1], &days[i]) != 0) q -= w->school_day;
+    for (int i = 0; i < r->n_sessions; i++) q += w->session * m->sessions[r->sessions[i].session].priority;
+    free(pat);
+    free(days);
+    return q;
+}
+
+/* ---- the greedy start as column values ---------------------------------- */
+
+static int heuristic_vector(ctx *c) {
+    const model_programme *m = c->m;
+    const prep_pair *pairs = prep_pairs(c->p);
+    const prep_visit *vis = prep_visits(c->p);
+    int nv = prep_n_visits(c->p), no = prep_n_occurrences(c->p), ncols = glp_get_num_cols(c->P);
+    char *von = malloc((size_t)nv + 1), *oon = malloc((size_t)no + 1);
+    c->heur = calloc((size_t)ncols + 1, sizeof(double));
+    if (!von || !oon || !c->heur || greedy_roster(m, c->p, von, oon)) {
+        free(von);
+        free(oon);
+        return -1;
+    }
+    for (int k = 0; k < nv; k++) {
+        if (!von[k] || !c->x_col[c->pair_of_visit[k]]) continue;
+        const prep_pair *pr = &pairs[c->pair_of_visit[k]];
+        c->heur[c->v_col0 + k] = 1;
+        c->heur[c->x_col[c->pair_of_visit[k]]] = 1;
+        c->heur[c->z_col[zindex(c, pr->advocate, vis[k].date, vis[k].school)]] = 1;
+    }
+    for (int k = 0; k < no; k++) c->heur[c->o_col0 + k] = oon[k];
+    if (c->use_pattern) {
+        /* pattern: the most frequent visit times, on distinct weekdays */
+        for (int pu = 0; pu < m->n_pupils; pu++) {
+            int first, n, *ycol = c->y_col + (size_t)pu * 7 * (size_t)c->nslots;
+            prep_pupil_pairs(c->p, pu, &first, &n);
+            bool used[7] = {false};
+            for (int e = 0; e < m->pupils[pu].per_week; e++) {
+                int best = -1, best_n = 0;
+                for (int i = first; i < first + n; i++)
+                    for (int k = pairs[i].first; k < pairs[i].first + pairs[i].n; k++) {
+                        if (!von[k] || used[cal_weekday(vis[k].date)]) continue;
+                        int cnt = 0;
+                        for (int q = pairs[i].first; q < pairs[i].first + pairs[i].n; q++)
+                            cnt += von[q] && cal_weekday(vis[q].date) == cal_weekday(vis[k].date) && vis[q].start == vis[k].start;
+                        if (cnt > best_n) best_n = cnt, best = k;
+                    }
+                if (best < 0) break;
+                used[cal_weekday(vis[best].date)] = true;
+                c->heur[ycol[cal_weekday(vis[best].date) * c->nslots + vis[best].start / c->slot]] = 1;
+            }
+        }
+        for (int q = 0; q < c->n_on; q++) {
+            int pu = c->on_pupil[q], wd = cal_weekday(c->on_date[q]);
+            int y = c->y_col[(size_t)pu * 7 * (size_t)c->nslots + (size_t)(wd * c->nslots + c->on_start[q] / c->slot)];
+            if (!y || c->heur[y] < 0.5) continue;
+            int first, n;
+            prep_pupil_pairs(c->p, pu, &first, &n);
+            for (int i = first; i < first + n; i++)
+                for (int k = pairs[i].first; k < pairs[i].first + pairs[i].n; k++)
+                    if (von[k] && vis[k].date == c->on_date[q] && vis[k].start == c->on_start[q]) c->heur[c->on_col[q]] = 1;
+        }
+    }
+    free(von);
+    free(oon);
+    return 0;
+}
+
+static double heuristic_value(const ctx *c) {
+    double q = 0;
+    for (int j = 1; j <= glp_get_num_cols(c->P); j++) q += glp_get_obj_coef(c->P, j) * c->heur[j];
+    return q;
+}
+
+/* A bound from the candidates alone: each pupil at most its best advocate's
+** match plus every week's possible visits, each session every possible
+** occurrence; moved and school_day only subtract (when not negative). */
+static double candidate_bound(const ctx *c) {
+    const model_programme *m = c->m;
+    if (m->weights.moved < 0 || m->weights.school_day < 0) return HUGE_VAL;
+    const prep_pair *pairs = prep_pairs(c->p);
+    const prep_visit *vis = prep_visits(c->p);
+    double total = 0;
+    for (int pu = 0; pu < m->n_pupils; pu++) {
+        int first, n;
+        prep_pupil_pairs(c->p, pu, &first, &n);
+        double best = 0;
+        for (int i = first; i < first + n; i++) {
+            if (!c->x_col[i]) continue;
+            double v = match_value(m, pu, pairs[i].advocate);
+            int week = -1, dates = 0, last = -1;
+            for (int k = pairs[i].first; k <= pairs[i].first + pairs[i].n; k++) {
+                bool end = k == pairs[i].first + pairs[i].n;
+                if (end || prep_week_of(c->p, vis[k].date) != week) {
+                    v += m->weights.visit * m->pupils[pu].priority * (dates < m->pupils[pu].per_week ? dates : m->pupils[pu].per_week);
+                    if (end) break;
+                    week = prep_week_of(c->p, vis[k].date), dates = 0, last = -1;
+                }
+                if (vis[k].date != last) dates++, last = vis[k].date;
+            }
+            if (v > best) best = v;
+        }
+        total += best;
+    }
+    const prep_occurrence *occ = prep_occurrences(c->p);
+    for (int s = 0; s < m->n_sessions; s++)
+        for (int w = 0; w < prep_n_weeks(c->p); w++) {
+            int dates = 0, last = -1;
+            for (int k = 0; k < prep_n_occurrences(c->p); k++)
+                if (occ[k].session == s && prep_week_of(c->p, occ[k].date) == w && occ[k].date != last) dates++, last = occ[k].date;
+            total += m->weights.session * m->sessions[s].priority * (dates < m->sessions[s].per_week ? dates : m->sessions[s].per_week);
+        }
+    return total;
+}
+
+/* ---- driver -------------------------------------------------------------- */
+
+static void ctx_free(ctx *c) {
+    if (c->P) glp_delete_prob(c->P);
+    free(c->x_col);
+    free(c->pair_of_visit);
+    free(c->z_col);
+    free(c->y_col);
+    free(c->ind);
+    free(c->val);
+    free(c->on_col);
+    free(c->on_pupil);
+    free(c->on_date);
+    free(c->on_start);
+    free(c->sol);
+    free(c->heur);
+}
+
+static int build(ctx *c) {
+    if (build_columns(c) || build_pattern(c) || build_pair_rows(c) || build_school_day_upper(c) ||
+        build_advocate_rows(c) || build_engagement_rows(c) || build_session_rows(c))
+        return -1;
+    return 0;
+}
+
+int solve_run(const model_programme *m, const prep *p, const solve_options *o, roster *r, solve_stats *stats,
+              diag_list *d) {
+    double t0 = now_seconds();
+    ctx c;
+    memset(&c, 0, sizeof c);
+    c.m = m;
+    c.p = p;
+    c.slot = m->slot_minutes;
+    c.nslots = 24 * 60 / c.slot;
+    c.ndates = m->period_to - m->period_from + 1;
+    c.use_pattern = m->weights.moved != 0;
+    glp_term_out(o->verbose ? GLP_ON : GLP_OFF); /* GLPK's chatter, incl. glp_write_lp's */
+    c.P = glp_create_prob();
+    glp_set_prob_name(c.P, "roster");
+    glp_set_obj_name(c.P, "Q");
+    glp_set_obj_dir(c.P, GLP_MAX);
+    diag_pos nowhere = {NULL, 0, 0};
+    if (build(&c)) {
+        diag_error(d, nowhere, "out of memory while building the integer program");
+        ctx_free(&c);
+        return -1;
+    }
+    memset(stats, 0, sizeof *stats);
+    stats->rows = glp_get_num_rows(c.P);
+    stats->cols = glp_get_num_cols(c.P);
+    stats->nonzeros = glp_get_num_nz(c.P);
+    if (o->write_lp && glp_write_lp(c.P, NULL, o->write_lp) != 0) {
+        diag_error(d, (diag_pos){o->write_lp, 0, 0}, "cannot write the LP file");
+        ctx_free(&c);
+        return -1;
+    }
+    double bound;
+    bool have;
+    roster_status st;
+    if (heuristic_vector(&c)) {
+        diag_error(d, nowhere, "out of memory while building a first roster");
+        ctx_free(&c);
+        return -1;
+    }
+    if (stats->cols == 0) {
+        st = ROSTER_OPTIMAL, bound = 0, have = false;
+    } else {
+        st = run_glpk(&c, o, t0, &bound, &have);
+    }
+    bound = fmin(bound, fmin(trivial_bound(c.P), candidate_bound(&c)));
+    if (integral_weights(m)) bound = floor(bound + 1e-6);
+    c.sol = calloc((size_t)stats->cols + 1, sizeof(double));
+    if (!c.sol) {
+        diag_error(d, nowhere, "out of memory");
+        ctx_free(&c);
+        return -1;
+    }
+    double mip = heuristic_value(&c);
+    if (have && glp_mip_obj_val(c.P) >= mip) {
+        mip = glp_mip_obj_val(c.P);
+        for (int j = 1; j <= stats->cols; j++) c.sol[j] = glp_mip_col_val(c.P, j);
+    } else {
+        memcpy(c.sol, c.heur, sizeof(double) * ((size_t)stats->cols + 1));
+    }
+    if (extract(&c, r)) {
+        diag_error(d, nowhere, "out of memory while writing the roster");
+        ctx_free(&c);
+        return -1;
+    }
+    double q = solve_objective(m, r);
+    stats->mip_value = mip;
+    /* Q of the roster can exceed the program's value only where an
+    ** unproven solution left an on-pattern visit uncredited. */
+    if (!(fabs(q - mip) <= 1e-6 * fmax(1.0, fabs(q))) && !(st != ROSTER_OPTIMAL && q > mip)) {
+        diag_error(d, nowhere, "internal error: the roster's Q %.6f differs from the program's objective %.6f", q, mip);
+        ctx_free(&c);
+        return -1;
+    }
+    r->value = q;
+    r->bound = bound < q ? q : bound;
+    if (st != ROSTER_OPTIMAL && fabs(r->bound - q) <= 1e-6 * fmax(1.0, fabs(q))) st = ROSTER_OPTIMAL;
+    r->status = st;
+    if (add_unmatched(&c, r, st == ROSTER_OPTIMAL) || add_missed(&c, r) || add_unfilled(&c, r)) {
+        diag_error(d, nowhere, "out of memory while explaining the roster");
+        ctx_free(&c);
+        return -1;
+    }
+    roster_sort(r, m);
+    stats->seconds = now_seconds() - t0;
+    ctx_free(&c);
+    return 0;
+}

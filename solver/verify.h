@@ -1,0 +1,26 @@
+/*
+** verify.h: an independent check of a roster against the hard rules and
+** the objective of the format (sections 4 and 5).
+**
+** The verifier shares nothing with the solver's model builder: it reads the
+** validated programme (model.h) and the roster and re-derives every rule
+** from the spec with cal.h's date facts, so a mistake in prepare or solve
+** shows up here instead of being repeated.
+*/
+#ifndef ROSTER_VERIFY_H
+#define ROSTER_VERIFY_H
+
+#include <stdio.h>
+
+#include "model.h"
+#include "roster.h"
+
+/* Check every hard rule, the reported objective, bound and status. Prints
+** one line per violation to out ("rule 5: visit 2026-09-08 10:00 P017/A03:
+** ...", "objective: ...", "status: ...") and returns how many there were. */
+int verify_roster(const model_programme *m, const roster *r, FILE *out);
+
+/* Q of the roster as section 5 defines it, recomputed from the programme. */
+double verify_objective(const model_programme *m, const roster *r);
+
+#endif
