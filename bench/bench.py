@@ -172,7 +172,7 @@ def bench_size(size, a, work, report):
     def not_run(solver, why):
         rows.append({"size": size, "pupils": pupils, "solver": SOLVER_NAMES[solver], "status": why,
                      "first_feasible_s": None, "time_s": None, "objective": None, "bound": None,
-                     "gap_pct": None, "peak_rss_mb": None, "note": "not run: its input could not be exported"})
+                     "gap_pct": None, "peak_rss_mb": None, "note": "not run: no input for it"})
         print("  %-22s %s" % (SOLVER_NAMES[solver], why), flush=True)
 
     print("%s (%d pupils): %s" % (size, pupils, d), flush=True)
@@ -194,7 +194,7 @@ def bench_size(size, a, work, report):
         lp_ok = os.path.exists(lp) and os.path.getsize(lp) > 0 and run["exit"] == 0
         report["exports"].append((size, "LP (roster solve --write-lp)", run, os.path.getsize(lp) if lp_ok else 0))
         report["commands"].append(show(cmd, files))
-        lp_why = export_failure(run, a)
+        lp_why = export_failure(run, a, os.path.join(d, "export-lp.log"))
     dat = os.path.join(d, "mathprog", "roster.dat")
     if "glpsol" in a.solvers:
         cmd = [a.roster, "mathprog"] + files + ["-o", os.path.join(d, "mathprog")]
@@ -203,7 +203,7 @@ def bench_size(size, a, work, report):
         report["exports"].append((size, "MathProg data (roster mathprog)", run,
                                   os.path.getsize(dat) if dat_ok else 0))
         report["commands"].append(show(cmd, files))
-        dat_why = export_failure(run, a)
+        dat_why = export_failure(run, a, os.path.join(d, "export-dat.log"))
 
     if "glpsol" in a.solvers:
         if dat_ok:
@@ -233,14 +233,16 @@ def bench_size(size, a, work, report):
     return rows
 
 
-def export_failure(run, a):
+def export_failure(run, a, log_path):
+    """Why a peer's input could not be written, for its row in the results."""
     if run.get("mem_killed"):
         return "model too large to generate (export passed %d MB)" % a.mem_cap_mb
     if run.get("timed_out"):
         return "model too large to generate in %g s" % a.export_limit
     if run.get("signal"):
         return "export crashed (signal %d)" % run["signal"]
-    return "export failed (exit %s)" % run.get("exit")
+    last = [line for _t, line in parsers.parse_stamped(read(log_path)) if line.strip()]
+    return "export failed (exit %s%s)" % (run.get("exit"), ": " + last[-1].strip()[:120] if last else "")
 
 
 # --- writing the results ------------------------------------------------------

@@ -39,7 +39,7 @@ async function main() {
 
   let text;
   try {
-    text = readFileSync(file, "utf8");
+    text = readFileSync(file); // bytes, not a string: no 512 MB string limit
   } catch (e) {
     fail(`cannot read ${file}: ${e.message}`);
   }
