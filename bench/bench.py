@@ -151,11 +151,16 @@ def bench_size(size, a, work, report):
     files = sorted(glob.glob(os.path.join(inp, "*.yaml")))
     pupils = gen.SIZES[size][0]
     lim = a.time_limit
-    margin = max(15.0, 0.25 * lim)
+    margin = a.margin if a.margin is not None else max(15.0, 0.25 * lim)
     rows = []
 
-    def record(solver, cmd, run, parsed, note=""):
+    def record(solver, cmd, run, parsed, log_path, note=""):
         status = parsers.classify(parsed, run, lim)
+        if run.get("timed_out"):
+            # Where it was when killed: tells reading time from solving time.
+            said = [(t, line.strip()) for t, line in parsers.parse_stamped(read(log_path)) if line.strip()]
+            note = "killed by timeout at %.0f s" % (run["wall_s"] or 0) + (
+                "; last output at %.1f s: %s" % (said[-1][0] or 0, said[-1][1][:100]) if said else "; no output")
         gap = parsers.gap_pct(parsed["objective"], parsed["bound"])
         if parsed["message"] and not note:
             note = parsed["message"][:160]
@@ -181,8 +186,9 @@ def bench_size(size, a, work, report):
         cmd = [a.roster, "solve"] + files + ["-o", out, "--time-limit", "%g" % lim] + (
             ["--threads", str(a.threads)] if a.threads else [])
         run = run_cmd(cmd, os.path.join(d, "roster.log"), lim + margin, a.mem_cap_mb)
-        record("roster", cmd, run, parsers.parse_roster(read(os.path.join(d, "roster.log")),
-                                                        read(os.path.join(out, "roster.yaml"))))
+        log_path = os.path.join(d, "roster.log")
+        record("roster", cmd, run, parsers.parse_roster(read(log_path), read(os.path.join(out, "roster.yaml"))),
+               log_path)
 
     # The peers' inputs, written by roster itself: the same program for all.
     lp = os.path.join(d, "roster.lp")
@@ -209,14 +215,15 @@ def bench_size(size, a, work, report):
         if dat_ok:
             cmd = ["glpsol", "-m", a.model, "-d", dat, "--tmlim", "%g" % lim, "-o", os.path.join(d, "glpsol.sol")]
             run = run_cmd(cmd, os.path.join(d, "glpsol.log"), lim + margin, a.mem_cap_mb)
-            record("glpsol", cmd, run, parsers.parse_glpsol(read(os.path.join(d, "glpsol.log"))))
+            record("glpsol", cmd, run, parsers.parse_glpsol(read(os.path.join(d, "glpsol.log"))),
+                   os.path.join(d, "glpsol.log"))
         else:
             not_run("glpsol", dat_why)
     if "cbc" in a.solvers:
         if lp_ok:
             cmd = ["cbc", lp, "timeMode", "elapsed", "sec", "%g" % lim, "solve", "solu", os.path.join(d, "cbc.sol")]
             run = run_cmd(cmd, os.path.join(d, "cbc.log"), lim + margin, a.mem_cap_mb)
-            record("cbc", cmd, run, parsers.parse_cbc(read(os.path.join(d, "cbc.log"))))
+            record("cbc", cmd, run, parsers.parse_cbc(read(os.path.join(d, "cbc.log"))), os.path.join(d, "cbc.log"))
         else:
             not_run("cbc", lp_why)
     if "highs" in a.solvers:
@@ -224,7 +231,7 @@ def bench_size(size, a, work, report):
             cmd = ["node", "bench/highs_run.mjs", lp, "%g" % lim]
             run = run_cmd(cmd, os.path.join(d, "highs.log"), lim + margin, a.mem_cap_mb)
             text = read(os.path.join(d, "highs.log"))
-            record("highs", cmd, run, parsers.parse_highs(text))
+            record("highs", cmd, run, parsers.parse_highs(text), os.path.join(d, "highs.log"))
             for _t, line in parsers.parse_stamped(text):
                 if line.startswith("highs_run: version: "):
                     report["versions"]["HiGHS (npm highs)"] = line[len("highs_run: version: "):]
@@ -241,8 +248,8 @@ def export_failure(run, a, log_path):
         return "model too large to generate in %g s" % a.export_limit
     if run.get("signal"):
         return "export crashed (signal %d)" % run["signal"]
-    last = [line for _t, line in parsers.parse_stamped(read(log_path)) if line.strip()]
-    return "export failed (exit %s%s)" % (run.get("exit"), ": " + last[-1].strip()[:120] if last else "")
+    said = [line for _t, line in parsers.parse_stamped(read(log_path)) if line.strip()]
+    return "export failed (exit %s%s)" % (run.get("exit"), ": " + said[0].strip()[:120] if said else "")
 
 
 # --- writing the results ------------------------------------------------------
@@ -312,7 +319,7 @@ def write_md(path, rows, report, a, info):
     L.append("glpsol the reference MathProg model `%s` with the data `roster mathprog` exports," % a.model)
     L.append("CBC and HiGHS the CPLEX LP file `roster solve --write-lp` exports. Time limit %g s" % a.time_limit)
     L.append("for every solver; each run is under `timeout` (limit + %g s margin) and a %d MB" % (
-        max(15.0, 0.25 * a.time_limit), a.mem_cap_mb))
+        a.margin if a.margin is not None else max(15.0, 0.25 * a.time_limit), a.mem_cap_mb))
     L.append("memory cap. A run that fails is a result and is listed.")
     L.append("")
     L.append("Columns: time to first feasible (wall seconds from launch until the tool")
@@ -379,6 +386,8 @@ def main(argv):
     ap.add_argument("--sizes", default=",".join(SIZES), help="comma list of " + ", ".join(SIZES))
     ap.add_argument("--solvers", default=",".join(SOLVERS), help="comma list of " + ", ".join(SOLVERS))
     ap.add_argument("--time-limit", type=float, default=60.0, help="seconds per solver run (default 60)")
+    ap.add_argument("--margin", type=float, default=None,
+                    help="seconds past the time limit before timeout kills a run (default max(15, 25%%))")
     ap.add_argument("--mem-cap-mb", type=int, default=8000, help="memory cap per run (default 8000)")
     ap.add_argument("--threads", type=int, default=0, help="pass --threads N to roster solve (default: its own)")
     ap.add_argument("--seed", type=int, default=1)

@@ -295,7 +295,7 @@ def classify(parsed, run, limit_s):
     if ts == "unreadable":
         return "cannot read the file"
     if run.get("timed_out"):
-        return "killed at time limit + margin" + (", incumbent from log" if has else ": no solution in %s" % lim)
+        return "stopped by timeout, best from its log" if has else "no solution in %s" % lim
     if ts == "optimal":
         return "optimal"
     if ts in ("time_limit", "feasible"):

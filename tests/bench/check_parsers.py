@@ -92,7 +92,9 @@ expect("status no solution", parsers.classify(parsers.parse_glpsol(log("glpsol-n
 expect("status memory", parsers.classify(cbc_tl, dict(ok_run, mem_killed=True), 60),
        "out of memory (best so far kept)")
 expect("status timeout", parsers.classify(parsers.EMPTY, dict(ok_run, timed_out=True, exit=124), 60),
-       "killed at time limit + margin: no solution in 60 s")
+       "no solution in 60 s")
+expect("status timeout with incumbent", parsers.classify(cbc_tl, dict(ok_run, timed_out=True, exit=124), 60),
+       "stopped by timeout, best from its log")
 expect("status crash", parsers.classify(parsers.EMPTY, dict(ok_run, signal=11), 60), "crashed (signal 11)")
 expect("status unreadable", parsers.classify(parsers.parse_cbc(log("cbc-unreadable.log")), ok_run, 60),
        "cannot read the file")
