@@ -78,7 +78,7 @@ build/obj build/asan/obj build/tests build/asan/tests:
 asan: build/asan/roster $(SAN_TEST)
 
 run: deps build/roster
-	build/roster solve $(EXAMPLE)/*.yaml -o build/out/derby
+	build/roster solve $(EXAMPLE)/*.yaml -o build/out/derby --time-limit 60
 
 unit: build/roster $(TEST_BIN) asan
 	@set -e; for t in $(TEST_BIN) $(SAN_TEST); do echo "== $$t"; \
@@ -86,7 +86,7 @@ unit: build/roster $(TEST_BIN) asan
 
 e2e: build/roster build/asan/roster
 	ROSTER=build/roster tests/e2e.sh
-	ROSTER=build/asan/roster tests/e2e.sh
+	ROSTER=build/asan/roster E2E_LIGHT=1 tests/e2e.sh
 
 test: deps
 	$(MAKE) unit

@@ -49,9 +49,10 @@ done
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
 cores=$(nproc)
 mem=$(sed -n 's/^MemTotal:[[:space:]]*//p' /proc/meminfo)
+loadavg=$(cut -d' ' -f1-3 /proc/loadavg)
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 
-printf '%s' "$rows" | awk -v cpu="$cpu" -v cores="$cores" -v mem="$mem" -v commit="$commit" \
+printf '%s' "$rows" | awk -v cpu="$cpu" -v cores="$cores" -v mem="$mem" -v loadavg="$loadavg" -v commit="$commit" \
     -v bytes="$bytes" -v lines="$lines" -v seed="$SEED" -v summary="$(cat "$tmp/summary")" '
 function secs(s,   n, a) {   # m:ss.ss or h:mm:ss -> seconds
     n = split(s, a, ":")
@@ -103,6 +104,7 @@ END {
     print "- CPU: " cpu
     print "- cores (nproc): " cores " (shared with other jobs while measuring)"
     print "- memory: " mem
+    print "- load average when measured (1, 5, 15 min): " loadavg
     print ""
     print "## Method"
     print ""
