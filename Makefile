@@ -4,6 +4,8 @@
 #   make test    install what is missing, build, run every test (also under
 #                AddressSanitizer + UndefinedBehaviorSanitizer)
 #   make         build build/roster only
+#   make bench   the solver benchmark against glpsol, CBC and HiGHS (minutes;
+#                never part of make test): make bench BENCH_ARGS="--sizes area"
 #
 # `make test` also runs the trust checks (docs/fuzzing.md, docs/promises.md):
 #   make lint       cppcheck + clang-tidy over solver/*.c, zero findings
@@ -40,7 +42,7 @@ SAN_TEST  = $(TEST_SRC:tests/%.c=build/asan/tests/%)
 
 EXAMPLE   = inputs/derby
 
-.PHONY: all deps run test unit e2e clean asan lint cppcheck clang-tidy valgrind fuzz fuzz-run fuzz-corpus
+.PHONY: all deps run test unit e2e clean asan lint cppcheck clang-tidy valgrind fuzz fuzz-run fuzz-corpus bench
 .DELETE_ON_ERROR:
 
 all: build/roster
@@ -101,6 +103,10 @@ test: deps
 	$(MAKE) lint
 	$(MAKE) valgrind
 	$(MAKE) fuzz-run FUZZ_SECONDS=60
+
+# Not a test: it runs four solvers for the time limit on every size.
+bench: build/roster
+	bench/run.sh $(BENCH_ARGS)
 
 clean:
 	rm -rf build
