@@ -148,11 +148,11 @@ static int cached_starts(prep *pp, start_cache *c, int pupil, int adv, int date,
     int side = p->moves && date >= p->moves_on, wd = cal_weekday(date);
     if (!c->done[side][wd]) {
         int slot = pp->m->slot_minutes, cnt = 0;
-        int *v = malloc(sizeof(int) * (size_t)(24 * 60 / slot + 1));
+        /* owned by the cache from the start, freed in cache_free */
+        int *v = c->v[side][wd] = malloc(sizeof(int) * (size_t)(24 * 60 / slot + 1));
         if (!v) return -1;
         for (int t = 0; t + p->minutes <= 24 * 60; t += slot)
             if (start_ok(pp->m, pupil, adv, date, t)) v[cnt++] = t;
-        c->v[side][wd] = v;
         c->n[side][wd] = cnt;
         c->done[side][wd] = true;
     }

@@ -37,13 +37,14 @@ static int lead_school_days(const report_ctx *c) {
     int *t = malloc((size_t)c->n_visits * 3 * sizeof *t);
     if (!t) return 0;
     for (int i = 0; i < c->n_visits; i++) {
-        t[3 * i] = c->visits[i].advocate;
-        t[3 * i + 1] = c->visits[i].date;
-        t[3 * i + 2] = c->visits[i].school;
+        size_t k = 3 * (size_t)i;
+        t[k] = c->visits[i].advocate;
+        t[k + 1] = c->visits[i].date;
+        t[k + 2] = c->visits[i].school;
     }
     qsort(t, (size_t)c->n_visits, 3 * sizeof *t, lead_cmp_triple);
     int n = 1;
-    for (int i = 1; i < c->n_visits; i++) n += lead_cmp_triple(t + 3 * i, t + 3 * (i - 1)) != 0;
+    for (int i = 1; i < c->n_visits; i++) n += lead_cmp_triple(t + 3 * (size_t)i, t + 3 * (size_t)(i - 1)) != 0;
     free(t);
     return n;
 }

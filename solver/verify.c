@@ -691,7 +691,7 @@ static long vf_school_days(const roster *r) {
 double verify_objective(const model_programme *m, const roster *r) {
     const model_weights *w = &m->weights;
     double q = 0;
-    int *seen = calloc(2 * ((size_t)m->n_pupils + 1), sizeof *seen);
+    int *seen = calloc((size_t)m->n_pupils * 2 + 2, sizeof *seen);
     if (!seen) return NAN;
     for (int i = 0; i < r->n_assignments; i++) {
         int p = r->assignments[i].pupil;
