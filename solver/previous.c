@@ -731,7 +731,7 @@ static const char *slot_blocker(const changes *c, int pupil, int a, int wd, int 
         if (ad->course >= 0 && !cal_windows_covering(&m->courses[ad->course].release, wd, start, end))
             return arena_printf(ar, "outside %s's course release", ad->id);
     }
-    if (days && closed == days) return arena_printf(ar, "%s closed on %ss from %s", m->schools[model_pupil_school_on(m, p, c->pv->from)].id,
+    if (days && closed == days) return arena_printf(ar, "%s closed every %s from %s", m->schools[model_pupil_school_on(m, p, c->pv->from)].id,
                                                  cal_day_name(wd), fmt_date(d, c->pv->from));
     return first_closed;
 }
