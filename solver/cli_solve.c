@@ -1,7 +1,8 @@
 /*
 ** cli_solve.c: `roster solve FILE... -o DIR [--time-limit S] [--threads N]
-** [--write-lp FILE] [-q]`: load, prepare, solve, write the roster files and
-** print a short summary.
+** [--write-lp FILE] [-q] [--previous ROSTER [--from DATE]]`: load, prepare,
+** solve, write the roster files and print a short summary. With --previous
+** the solve re-rosters against that roster (previous.h).
 */
 #include <glpk.h>
 #include <stdio.h>
@@ -14,6 +15,7 @@
 #include "fsio.h"
 #include "model.h"
 #include "prepare.h"
+#include "previous.h"
 #include "roster.h"
 #include "solve.h"
 
@@ -23,10 +25,14 @@ typedef struct {
     const char *out_dir;
     solve_options so;
     bool quiet;
+    const char *previous;   /* --previous ROSTER, or NULL */
+    bool has_from;
+    int from;               /* --from DATE */
 } solve_args;
 
 static void solve_usage(FILE *out) {
-    fprintf(out, "usage: roster solve FILE... -o DIR [--time-limit SECONDS] [--threads N] [--write-lp FILE] [-q]\n");
+    fprintf(out, "usage: roster solve FILE... -o DIR [--time-limit SECONDS] [--threads N] [--write-lp FILE] [-q]\n"
+                 "                    [--previous OLD/roster.yaml [--from YYYY-MM-DD]]\n");
 }
 
 static bool parse_number(const char *s, double *v) {
@@ -63,12 +69,20 @@ static int parse_args(int argc, char **argv, solve_args *a) {
             a->so.threads = (int)v;
         } else if (strcmp(s, "--write-lp") == 0 && has_value) {
             a->so.write_lp = argv[++i];
+        } else if (strcmp(s, "--previous") == 0 && has_value) {
+            a->previous = argv[++i];
+        } else if (strcmp(s, "--from") == 0 && has_value) {
+            if (!cal_parse_date(argv[++i], &a->from))
+                return fprintf(stderr, "roster solve: bad --from '%s' (YYYY-MM-DD)\n", argv[i]), -1;
+            a->has_from = true;
         } else if (s[0] == '-' && s[1]) {
             return fprintf(stderr, "roster solve: unknown or incomplete option '%s'\n", s), -1;
         } else {
             a->files[a->n_files++] = s;
         }
     }
+    if (a->has_from && !a->previous)
+        return fprintf(stderr, "roster solve: --from needs --previous\n"), -1;
     if (a->n_files == 0 || !a->out_dir) {
         solve_usage(stderr);
         return -1;
@@ -157,6 +171,15 @@ static void print_summary(const solve_args *a, const roster *r, const model_prog
     printf("  objective        %.10g (bound %.10g, gap %.3g%%)\n", r->value, r->bound, gap);
     printf("  status           %s in %.2f s (%d rows, %d columns, %d nonzeros, threads %d)\n",
            roster_status_name(r->status), st->seconds, st->rows, st->cols, st->nonzeros, a->so.threads);
+    if (r->has_changes) {
+        int adv = 0, pat = 0;
+        for (int i = 0; i < r->n_changes; i++) {
+            adv += strcmp(r->changes[i].what, "advocate") == 0;
+            pat += strcmp(r->changes[i].what, "pattern") == 0;
+        }
+        printf("  changes          %d advocate, %d pattern, %d other against %s\n", adv, pat, r->n_changes - adv - pat,
+               a->previous);
+    }
 }
 
 int cli_solve(int argc, char **argv) {
@@ -170,12 +193,25 @@ int cli_solve(int argc, char **argv) {
     diag_init(&d);
     int rc = CLI_FAILED;
     prep *p = NULL;
-    roster *r = NULL;
+    roster *r = NULL, *old = NULL;
+    prev_plan *pv = NULL;
     model_programme *m = model_load(a.files, a.n_files, &d);
     if (!m) {
         diag_print(&d, stderr);
         rc = CLI_BAD_INPUT;
         goto out;
+    }
+    if (a.previous) {
+        if (!(old = roster_read_yaml_lenient(m, a.previous, &d))) {
+            diag_print(&d, stderr);
+            rc = CLI_BAD_INPUT;
+            goto out;
+        }
+        if (!(pv = prev_new(m, old, a.has_from, a.from))) {
+            fprintf(stderr, "roster solve: out of memory\n");
+            goto out;
+        }
+        a.so.previous = pv;
     }
     p = prep_new(m);
     r = roster_new();
@@ -192,6 +228,8 @@ int cli_solve(int argc, char **argv) {
     rc = CLI_OK;
 out:
     roster_free(r);
+    prev_free(pv);
+    roster_free(old);
     prep_free(p);
     model_free(m);
     diag_clear(&d);

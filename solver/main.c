@@ -15,8 +15,9 @@ typedef struct {
 static const command commands[] = {
     {"check", cli_check, "check FILE...                      validate input files"},
     {"mathprog", cli_mathprog, "mathprog FILE... -o DIR            write DIR/roster.dat for models/roster.mod"},
-    {"solve", cli_solve, "solve FILE... -o DIR [--time-limit S] [--threads N] [--write-lp FILE] [-q]"},
-    {"verify", cli_verify, "verify FILE... --roster PATH       check a roster against every rule"},
+    {"solve", cli_solve, "solve FILE... -o DIR [--time-limit S] [--threads N] [--write-lp FILE] [-q] [--previous OLD [--from DATE]]"},
+    {"compare", cli_compare, "compare A/roster.yaml B/roster.yaml --input FILE...   what differs between two rosters"},
+    {"verify", cli_verify, "verify FILE... --roster PATH [--previous OLD [--from DATE]]   check a roster against every rule"},
 };
 
 static void usage(FILE *out) {

@@ -24,6 +24,7 @@
 
 #include "cal.h"
 #include "greedy.h"
+#include "previous.h"
 
 typedef struct {
     int person, date, start, end, place, school, col;
@@ -674,7 +675,8 @@ static void on_tree(glp_tree *T, void *info) {
 
 static bool integral_weights(const model_programme *m) {
     const model_weights *w = &m->weights;
-    double v[] = {w->visit, w->match, w->continuity, w->preference, w->moved, w->school_day, w->session};
+    double v[] = {w->visit, w->match, w->continuity, w->preference, w->moved, w->school_day, w->session,
+                  w->reassign, w->repattern};
     for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
         if (v[i] != floor(v[i])) return false;
     return true;
@@ -1190,14 +1192,15 @@ int solve_run(const model_programme *m, const prep *p, const solve_options *o, r
     c.slot = m->slot_minutes;
     c.nslots = 24 * 60 / c.slot;
     c.ndates = m->period_to - m->period_from + 1;
-    c.use_pattern = m->weights.moved != 0;
+    /* rerostering: repattern needs the pattern variables too */
+    c.use_pattern = m->weights.moved != 0 || (o->previous && m->weights.repattern != 0);
     glp_term_out(o->verbose ? GLP_ON : GLP_OFF); /* GLPK's chatter, incl. glp_write_lp's */
     c.P = glp_create_prob();
     glp_set_prob_name(c.P, "roster");
     glp_set_obj_name(c.P, "Q");
     glp_set_obj_dir(c.P, GLP_MAX);
     diag_pos nowhere = {NULL, 0, 0};
-    if (build(&c)) {
+    if (build(&c) || (o->previous && prev_build(o->previous, p, c.P))) { /* rerostering hook */
         diag_error(d, nowhere, "out of memory while building the integer program");
         ctx_free(&c);
         return -1;
@@ -1219,12 +1222,14 @@ int solve_run(const model_programme *m, const prep *p, const solve_options *o, r
         ctx_free(&c);
         return -1;
     }
+    if (o->previous) prev_start(o->previous, c.P, c.heur); /* rerostering hook */
     if (stats->cols == 0) {
         st = ROSTER_OPTIMAL, bound = 0, have = false;
     } else {
         st = run_glpk(&c, o, t0, &bound, &have);
     }
-    bound = fmin(bound, fmin(trivial_bound(c.P), candidate_bound(&c)));
+    /* rerostering: candidate_bound knows neither pinned facts nor disruption terms */
+    bound = fmin(bound, fmin(trivial_bound(c.P), o->previous ? HUGE_VAL : candidate_bound(&c)));
     if (integral_weights(m)) bound = floor(bound + 1e-6);
     c.sol = calloc((size_t)stats->cols + 1, sizeof(double));
     if (!c.sol) {
@@ -1239,12 +1244,12 @@ int solve_run(const model_programme *m, const prep *p, const solve_options *o, r
     } else {
         memcpy(c.sol, c.heur, sizeof(double) * ((size_t)stats->cols + 1));
     }
-    if (extract(&c, r)) {
+    if (extract(&c, r) || (o->previous && prev_add_pinned(o->previous, r))) { /* rerostering hook */
         diag_error(d, nowhere, "out of memory while writing the roster");
         ctx_free(&c);
         return -1;
     }
-    double q = solve_objective(m, r);
+    double q = o->previous ? prev_objective(o->previous, r) : solve_objective(m, r); /* rerostering */
     stats->mip_value = mip;
     /* Q of the roster can exceed the program's value only where an
     ** unproven solution left an on-pattern visit uncredited. */
@@ -1257,7 +1262,8 @@ int solve_run(const model_programme *m, const prep *p, const solve_options *o, r
     r->bound = bound < q ? q : bound;
     if (st != ROSTER_OPTIMAL && fabs(r->bound - q) <= 1e-6 * fmax(1.0, fabs(q))) st = ROSTER_OPTIMAL;
     r->status = st;
-    if (add_unmatched(&c, r, st == ROSTER_OPTIMAL) || add_missed(&c, r) || add_unfilled(&c, r)) {
+    if (add_unmatched(&c, r, st == ROSTER_OPTIMAL) || add_missed(&c, r) || add_unfilled(&c, r) ||
+        (o->previous && prev_explain(o->previous, p, r))) { /* rerostering hook */
         diag_error(d, nowhere, "out of memory while explaining the roster");
         ctx_free(&c);
         return -1;

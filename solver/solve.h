@@ -23,6 +23,7 @@ typedef struct {
     int threads;            /* accepted and recorded; the roster does not depend on it */
     const char *write_lp;   /* write the program in CPLEX LP format here, or NULL */
     bool verbose;           /* GLPK's own progress messages */
+    const struct prev_plan *previous; /* re-roster against it (previous.h), or NULL */
 } solve_options;
 
 typedef struct {
