@@ -14,6 +14,7 @@
 #define CLI_BAD_INPUT 2
 
 int cli_check(int argc, char **argv);
+int cli_explain(int argc, char **argv);
 int cli_mathprog(int argc, char **argv);
 int cli_solve(int argc, char **argv);
 int cli_verify(int argc, char **argv);
