@@ -560,6 +560,7 @@ int advice_compute_buffers(const model_programme *m, const char *const *names, c
     adv_group *g = NULL;
     int ng = -1, rc = -1;
     if (!out->arena || !p) goto fail_mem;
+    out->n_pupils = m->n_pupils;
     out->matched_before = r->n_assignments;
     out->visits_before = r->n_visits;
     out->sessions_before = r->n_sessions;
@@ -654,8 +655,8 @@ out:
 }
 
 void advice_print(const advice_list *l, FILE *out) {
-    fprintf(out, "What would help most (now %d pupils matched, %d visits, %d sessions):\n", l->matched_before,
-            l->visits_before, l->sessions_before);
+    fprintf(out, "What would help most (now %d of %d pupils matched, %d visits, %d sessions):\n", l->matched_before,
+            l->n_pupils, l->visits_before, l->sessions_before);
     if (l->n_items == 0) fprintf(out, "  nothing: no shortfall that one more person could make up\n");
     for (int i = 0; i < l->n_items; i++) {
         const advice_item *it = &l->items[i];

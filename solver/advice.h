@@ -54,6 +54,7 @@ typedef struct advice_list {
     int n_items;
     int n_groups;           /* shortfall groups found; at most max_whatifs were tried */
     int matched_before, visits_before, sessions_before;
+    int n_pupils;           /* in the programme */
 } advice_list;
 
 typedef struct {

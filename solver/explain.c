@@ -556,3 +556,100 @@ void explain_suggest(const model_programme *m, bool sessions, const char *id, ch
             len += (size_t)k;
         }
 }
+
+/* ---- reasons for the roster's lists ------------------------------------ */
+
+/* Where a roster now says "time is taken" without naming by whom, these
+** name it from what the roster holds. They read the finished roster, so
+** the solver can call them when it writes missed/unfilled/unmatched. */
+
+const char *explain_missed_reason(const model_programme *m, const prep *p, const roster *r, int pupil, int adv,
+                                  int monday, arena *ar) {
+    int first, n;
+    prep_pupil_pairs(p, pupil, &first, &n);
+    const prep_pair *pr = NULL;
+    for (int q = first; q < first + n; q++)
+        if (prep_pairs(p)[q].advocate == adv) pr = &prep_pairs(p)[q];
+    if (!pr) return NULL;
+    int n_eng;
+    ex_engagement *eng = ex_engagements(m, r, adv, m->advocates[adv].teacher, &n_eng);
+    if (!eng) return NULL;
+    const model_pupil *pu = &m->pupils[pupil];
+    const model_school *sch = NULL;
+    int cap = ex_week_cap(m, adv), used = ex_visit_minutes(m, r, adv, monday);
+    int slots = 0, same_day = 0, clashed = 0, rooms = 0, free_slots = 0, n_with = 0;
+    const char *with[4] = {NULL};
+    const prep_visit *v = prep_visits(p);
+    bool capped = cap != MODEL_NO_LIMIT && used + pu->minutes > cap;
+    for (int k = pr->first; k < pr->first + pr->n && !capped; k++) {
+        if (cal_week_start(v[k].date) != monday) continue;
+        slots++;
+        bool visited = false;
+        for (int i = 0; i < r->n_visits; i++) visited |= r->visits[i].pupil == pupil && r->visits[i].date == v[k].date;
+        const ex_engagement *c = visited ? NULL : ex_clash(m, eng, n_eng, v[k].date, v[k].start, v[k].end, v[k].place);
+        if (visited) {
+            same_day++;
+        } else if (c) {
+            clashed++;
+            bool seen = false;
+            for (int i = 0; i < n_with; i++) seen |= strcmp(with[i], c->what) == 0;
+            if (!seen && n_with < 4) with[n_with++] = c->what;
+        } else if (ex_rooms_full(m, r, v[k].school, v[k].date, v[k].start, v[k].end)) {
+            rooms++;
+            sch = &m->schools[v[k].school];
+        } else {
+            free_slots++;
+        }
+    }
+    free(eng);
+    if (capped)
+        return arena_printf(ar, "%s at max_minutes_per_week this week (%d of %d minutes used)", m->advocates[adv].id,
+                            used, cap);
+    ex_buf b;
+    eb_reset(&b);
+    eb_add(&b, "no free slot left with %s this week: of %d slots", m->advocates[adv].id, slots);
+    if (same_day) eb_add(&b, ", %d on a date the pupil is already visited", same_day);
+    if (clashed) {
+        eb_add(&b, ", %d taken by %s's other engagements or travel (", clashed, m->advocates[adv].id);
+        for (int i = 0; i < n_with; i++) eb_add(&b, "%s%s", i ? ", " : "", with[i]);
+        eb_add(&b, "%s)", clashed > n_with ? ", ..." : "");
+    }
+    if (rooms) eb_add(&b, ", %d while %s's %d room%s in use", rooms, sch->id, sch->rooms, sch->rooms == 1 ? " is" : "s are");
+    if (free_slots) eb_add(&b, ", %d still free (status %s)", free_slots, roster_status_name(r->status));
+    return arena_strdup(ar, b.s);
+}
+
+const char *explain_unfilled_reason(const model_programme *m, const prep *p, const roster *r, int sess, int monday,
+                                    arena *ar) {
+    ex_buf b;
+    eb_reset(&b);
+    int shown = 0;
+    for (int t = 0; t < m->n_teachers; t++) {
+        const char *why;
+        if (prep_teacher_rule(p, sess, t, &why) != PREP_RULE_OK) continue;
+        const char *w = ex_teacher_week(m, p, r, sess, t, monday, ar);
+        if (!w) return NULL;
+        if (shown++ < 3) eb_add(&b, "%s%s", shown > 1 ? "; " : "", w);
+    }
+    if (!shown) return NULL;
+    if (shown > 3) eb_add(&b, "; and %d more qualified teachers", shown - 3);
+    return arena_strdup(ar, b.s);
+}
+
+const char *explain_full_reason(const model_programme *m, const prep *p, const roster *r, int pupil, arena *ar) {
+    int first, n;
+    prep_pupil_pairs(p, pupil, &first, &n);
+    ex_buf b;
+    eb_reset(&b);
+    eb_add(&b, "every compatible advocate is at max_pupils:");
+    for (int q = first; q < first + n; q++) {
+        int adv = prep_pairs(p)[q].advocate, have = 0;
+        for (int i = 0; i < r->n_assignments; i++) have += r->assignments[i].advocate == adv;
+        if (m->advocates[adv].max_pupils == MODEL_NO_LIMIT || have < m->advocates[adv].max_pupils) return NULL;
+        eb_add(&b, "%s %s (%d:", q > first ? ";" : "", m->advocates[adv].id, have);
+        for (int i = 0, k = 0; i < r->n_assignments; i++)
+            if (r->assignments[i].advocate == adv) eb_add(&b, "%s %s", k++ ? "," : "", m->pupils[r->assignments[i].pupil].id);
+        eb_add(&b, ")");
+    }
+    return n ? arena_strdup(ar, b.s) : NULL;
+}

@@ -55,4 +55,18 @@ void explain_free(explain_result *e);
 ** mean"; empty when none is close. sessions selects session ids, else pupils. */
 void explain_suggest(const model_programme *m, bool sessions, const char *id, char *out, size_t size);
 
+/* Reasons for the roster's own lists, named from what the roster holds
+** (which engagements took the time, which caps are reached), for the
+** solver to use where it writes missed, unfilled and unmatched entries.
+** NULL when there is nothing specific to say (or memory runs out). */
+/* A matched pupil's missed visit in the week of monday, with advocate. */
+const char *explain_missed_reason(const model_programme *m, const prep *p, const roster *r, int pupil, int advocate,
+                                  int monday, arena *a);
+/* An unfilled occurrence of session in the week of monday. */
+const char *explain_unfilled_reason(const model_programme *m, const prep *p, const roster *r, int session, int monday,
+                                    arena *a);
+/* An unmatched pupil whose compatible advocates are all at max_pupils:
+** names them and their pupils; NULL unless that is the case. */
+const char *explain_full_reason(const model_programme *m, const prep *p, const roster *r, int pupil, arena *a);
+
 #endif

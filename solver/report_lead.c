@@ -435,8 +435,8 @@ static void lead_advice(FILE *out, const report_ctx *c) {
     if (!l) return;
     fputs("<h2 id=\"advice\">What would help most</h2>\n", out);
     fprintf(out, "<p>Each proposal was added to a copy of the inputs and re-solved; the numbers are what that "
-                 "re-solve delivered (now: %d pupils matched, %d visits, %d sessions).</p>\n",
-            l->matched_before, l->visits_before, l->sessions_before);
+                 "re-solve delivered (now: %d of %d pupils matched, %d visits, %d sessions).</p>\n",
+            l->matched_before, l->n_pupils, l->visits_before, l->sessions_before);
     if (l->n_items == 0) fputs("<p>Nothing: no shortfall that one more person could make up.</p>\n", out);
     else fputs("<ol>\n", out);
     for (int i = 0; i < l->n_items; i++) {
@@ -445,8 +445,8 @@ static void lead_advice(FILE *out, const report_ctx *c) {
         report_html_text(out, it->outcome);
         fputs("</strong></p><p>Why: ", out);
         report_html_text(out, it->evidence);
-        fprintf(out, "</p><p>Whole programme with it: %d pupils matched, %d visits, %d sessions.</p><pre>",
-                it->matched_after, it->visits_after, it->sessions_after);
+        fprintf(out, "</p><p>Whole programme with it: %d of %d pupils matched, %d visits, %d sessions.</p><pre>",
+                it->matched_after, l->n_pupils, it->visits_after, it->sessions_after);
         report_html_text(out, it->yaml);
         fputs("</pre></li>\n", out);
     }

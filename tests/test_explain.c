@@ -9,6 +9,7 @@
 */
 #include "testutil.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -227,6 +228,88 @@ static void test_suggest(void **state) {
     model_free(m);
 }
 
+static roster *solve_model(const model_programme *m, const prep *p) {
+    roster *r = roster_new();
+    solve_options o = {0};
+    solve_stats st;
+    diag_list d;
+    diag_init(&d);
+    assert_int_equal(solve_run(m, p, &o, r, &st, &d), 0);
+    diag_clear(&d);
+    assert_int_equal(r->status, ROSTER_OPTIMAL);
+    return r;
+}
+
+/* One slot a week, two pupils who both gain from being matched: they take
+** turns, and each missed week names the other pupil's visit. */
+static void test_missed_reason_names_the_clash(void **state) {
+    (void)state;
+    model_programme *m = load_text(HEAD "pupils:\n"
+                                        "  - {id: P1, school: s1, needs: {literacy: 1}}\n"
+                                        "  - {id: P2, school: s1, needs: {literacy: 1}}\n"
+                                        "advocates:\n  - {id: A1, kind: staff, experience: {literacy: 1}, "
+                                        "available: [{days: wed, start: \"09:00\", end: \"10:00\"}], " DBS "}\n");
+    prep *p = prep_new(m);
+    roster *r = solve_model(m, p);
+    assert_int_equal(r->n_assignments, 2);
+    assert_int_equal(r->n_missed, 2);
+    arena *a = arena_new();
+    for (int i = 0; i < r->n_missed; i++) {
+        const char *other = strcmp(m->pupils[r->missed[i].pupil].id, "P1") == 0 ? "P2" : "P1";
+        const char *why = explain_missed_reason(m, p, r, r->missed[i].pupil, 0, r->missed[i].week, a);
+        assert_non_null(why);
+        char want[96];
+        snprintf(want, sizeof want, "of 1 slots, 1 taken by A1's other engagements or travel (%s)", other);
+        if (!strstr(why, want)) fail_msg("expected \"%s\" in \"%s\"", want, why);
+    }
+    arena_free(a);
+    roster_free(r);
+    prep_free(p);
+    model_free(m);
+}
+
+/* A teacher allowed one session a week, two sessions wanting them: the
+** unfilled one names the session that took the week. */
+static void test_unfilled_reason_names_the_cap(void **state) {
+    (void)state;
+    model_programme *m = load_text(
+        HEAD "community_teachers:\n"
+             "  - {id: T1, skills: {maths: 3}, max_sessions_per_week: 1, available: [{days: [tue, wed], start: \"09:00\", end: \"12:00\"}], " DBS "}\n"
+             "sessions:\n"
+             "  - {id: M1, school: s1, subject: maths, min_level: 2, minutes: 60, priority: 2, when: [{days: tue, start: \"09:00\", end: \"10:00\"}]}\n"
+             "  - {id: M2, school: s1, subject: maths, min_level: 2, minutes: 60, when: [{days: wed, start: \"09:00\", end: \"10:00\"}]}\n");
+    prep *p = prep_new(m);
+    roster *r = solve_model(m, p);
+    assert_int_equal(r->n_unfilled, 2);
+    arena *a = arena_new();
+    for (int i = 0; i < r->n_unfilled; i++) {
+        assert_string_equal(m->sessions[r->unfilled[i].session].id, "M2");
+        const char *why = explain_unfilled_reason(m, p, r, r->unfilled[i].session, r->unfilled[i].week, a);
+        assert_non_null(why);
+        assert_non_null(strstr(why, "T1 is at max_sessions_per_week 1 (M1 2026-09-"));
+    }
+    arena_free(a);
+    roster_free(r);
+    prep_free(p);
+    model_free(m);
+}
+
+static void test_full_reason_names_advocates(void **state) {
+    (void)state;
+    model_programme *m = load_text(HEAD "pupils:\n  - {id: P1, school: s1, priority: 2}\n  - {id: P2, school: s1}\n"
+                                        "advocates:\n  - {id: A1, kind: staff, max_pupils: 1, " WEEKDAYS ", " DBS "}\n");
+    prep *p = prep_new(m);
+    roster *r = solve_model(m, p);
+    arena *a = arena_new();
+    assert_int_equal(r->n_unmatched, 1);
+    assert_string_equal(explain_full_reason(m, p, r, r->unmatched[0].pupil, a),
+                        "every compatible advocate is at max_pupils: A1 (1: P1)");
+    arena_free(a);
+    roster_free(r);
+    prep_free(p);
+    model_free(m);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_pupil_rules),
@@ -234,6 +317,9 @@ int main(void) {
         cmocka_unit_test(test_session_rules),
         cmocka_unit_test(test_unmatched_reasons_name_advocates),
         cmocka_unit_test(test_suggest),
+        cmocka_unit_test(test_missed_reason_names_the_clash),
+        cmocka_unit_test(test_unfilled_reason_names_the_cap),
+        cmocka_unit_test(test_full_reason_names_advocates),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
