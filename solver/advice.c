@@ -384,6 +384,30 @@ static void ab_pupil_ids(adv_buf *b, const model_programme *m, const int *v, int
     if (n > 8) ab_add(b, ", and %d more", n - 8);
 }
 
+/* The roster's own reasons for the group's missed visits, most frequent first. */
+static void missed_reasons(adv_buf *b, const model_programme *m, const roster *r, const adv_group *g) {
+    const char *why[6];
+    int count[6], n = 0;
+    for (int i = 0; i < r->n_missed; i++) {
+        bool mine = false;
+        for (int k = 0; k < g->n_pupils; k++) mine |= g->pupils[k] == r->missed[i].pupil;
+        if (!mine || !r->missed[i].reason || !pupil_week_helpable(m, r->missed[i].pupil, r->missed[i].week)) continue;
+        int j = 0;
+        while (j < n && strcmp(why[j], r->missed[i].reason) != 0) j++;
+        if (j == n && n < 6) why[n] = r->missed[i].reason, count[n++] = 0;
+        if (j < n) count[j]++;
+    }
+    for (int i = 0; i < n; i++)
+        for (int j = i + 1; j < n; j++)
+            if (count[j] > count[i]) {
+                const char *w = why[i];
+                int c = count[i];
+                why[i] = why[j], count[i] = count[j], why[j] = w, count[j] = c;
+            }
+    ab_add(b, "; missed because: ");
+    for (int i = 0; i < n && i < 3; i++) ab_add(b, "%s%s (%d)", i ? ", " : "", why[i], count[i]);
+}
+
 /* What keeps the existing advocates from the group: each advocate counted
 ** once, under the rule that rules them out for most of the group. */
 static const char *group_evidence(const model_programme *m, const prep *p, const roster *r, const adv_group *g,
@@ -425,10 +449,12 @@ static const char *group_evidence(const model_programme *m, const prep *p, const
     int shown = 0;
     for (int k = 1; k <= PREP_RULE_NO_TIME + 1; k++) {
         int rule = k % (PREP_RULE_NO_TIME + 1); /* the compatible ones last */
-        if (counts[rule]) ab_add(&b, "%s%d %s", shown++ ? ", " : "", counts[rule], rule_words((prep_rule)rule));
+        if (!counts[rule]) continue;
+        ab_add(&b, "%s%d %s", shown++ ? ", " : "", counts[rule],
+               rule || g->kind == ADVICE_UNMATCHED ? rule_words((prep_rule)rule) : "compatible");
     }
     if (!shown) ab_add(&b, "none");
-    (void)r;
+    if (g->kind == ADVICE_MISSED) missed_reasons(&b, m, r, g);
     return ab_keep(&b, a);
 }
 
