@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "advice.h"
 #include "cal.h"
 #include "cli.h"
 #include "report.h"
@@ -28,10 +29,11 @@ typedef struct {
     const char *previous;   /* --previous ROSTER, or NULL */
     bool has_from;
     int from;               /* --from DATE */
+    bool advice;            /* --advice: what-if re-solves for the lead's report */
 } solve_args;
 
 static void solve_usage(FILE *out) {
-    fprintf(out, "usage: roster solve FILE... -o DIR [--time-limit SECONDS] [--threads N] [--write-lp FILE] [-q]\n"
+    fprintf(out, "usage: roster solve FILE... -o DIR [--time-limit SECONDS] [--threads N] [--write-lp FILE] [--advice] [-q]\n"
                  "                    [--previous OLD/roster.yaml [--from YYYY-MM-DD]]\n");
 }
 
@@ -56,6 +58,8 @@ static int parse_args(int argc, char **argv, solve_args *a) {
             return 1;
         } else if (strcmp(s, "-q") == 0 || strcmp(s, "--quiet") == 0) {
             a->quiet = true;
+        } else if (strcmp(s, "--advice") == 0) {
+            a->advice = true;
         } else if (strcmp(s, "-v") == 0 || strcmp(s, "--verbose") == 0) {
             a->so.verbose = true;
         } else if ((strcmp(s, "-o") == 0 || strcmp(s, "--output") == 0) && has_value) {
@@ -128,7 +132,8 @@ static int write_csv(FILE *out, void *vctx) {
     return ferror(out) ? -1 : 0;
 }
 
-static int write_outputs(const char *dir, const roster *r, const model_programme *m, diag_list *d) {
+static int write_outputs(const char *dir, const roster *r, const model_programme *m, const advice_list *adv,
+                         diag_list *d) {
     size_t cap = strlen(dir) + 200;
     char *path = malloc(cap);
     if (!path) return -1;
@@ -150,7 +155,7 @@ static int write_outputs(const char *dir, const roster *r, const model_programme
         if (fsio_write_atomic(path, write_csv, &c, d)) goto out;
     }
     /* Calendars, timetables, release schedules and the lead's report. */
-    if (report_write_all(m, r, dir, d)) goto out;
+    if (report_write_all_advice(m, r, adv, dir, d)) goto out;
     rc = 0;
 out:
     free(path);
@@ -195,6 +200,7 @@ int cli_solve(int argc, char **argv) {
     prep *p = NULL;
     roster *r = NULL, *old = NULL;
     prev_plan *pv = NULL;
+    advice_list adv = {0};
     model_programme *m = model_load(a.files, a.n_files, &d);
     if (!m) {
         diag_print(&d, stderr);
@@ -220,13 +226,19 @@ int cli_solve(int argc, char **argv) {
         fprintf(stderr, "roster solve: out of memory\n");
         goto out;
     }
-    if (solve_run(m, p, &a.so, r, &st, &d) || write_outputs(a.out_dir, r, m, &d)) {
+    /* Advice re-solves for at most 5 s each (less when the solve itself was shorter). */
+    advice_options ao = {4, a.so.time_limit > 0 && a.so.time_limit < 5 ? a.so.time_limit : 5};
+    if (solve_run(m, p, &a.so, r, &st, &d) ||
+        (a.advice && advice_compute(m, a.files, a.n_files, r, &a.so, &ao, &adv, &d)) ||
+        write_outputs(a.out_dir, r, m, a.advice ? &adv : NULL, &d)) {
         diag_print(&d, stderr);
         goto out;
     }
     if (!a.quiet) print_summary(&a, r, m, p, &st);
+    if (!a.quiet && a.advice) advice_print(&adv, stdout);
     rc = CLI_OK;
 out:
+    advice_free(&adv);
     roster_free(r);
     prev_free(pv);
     roster_free(old);
