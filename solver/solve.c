@@ -23,6 +23,7 @@
 #include <time.h>
 
 #include "cal.h"
+#include "explain.h"
 #include "greedy.h"
 #include "previous.h"
 
@@ -884,6 +885,9 @@ static const char *missed_reason(const ctx *c, const roster *r, int pupil, int a
             return "week only partly in the programme period";
         return fallback ? fallback : "no feasible date this week";
     }
+    /* Name the engagements, caps or rooms that took the time. */
+    const char *named = explain_missed_reason(m, c->p, r, pupil, adv, monday, r->arena);
+    if (named) return named;
     int cap = advocate_week_cap(m, adv);
     if (cap != MODEL_NO_LIMIT && minutes_in_week(r, m, adv, monday) + pu->minutes > cap)
         return arena_printf(r->arena, "%s at max_minutes_per_week this week", m->advocates[adv].id);
@@ -956,8 +960,10 @@ static int add_unmatched(ctx *c, roster *r, bool proven) {
             int a = prep_pairs(c->p)[i].advocate;
             full += m->advocates[a].max_pupils != MODEL_NO_LIMIT && matched_count(r, a) >= m->advocates[a].max_pupils;
         }
-        if (full == n)
-            u->reasons[u->n_reasons++] = "every compatible advocate is at max_pupils";
+        if (full == n) {
+            const char *named = explain_full_reason(m, c->p, r, pu, r->arena);
+            u->reasons[u->n_reasons++] = named ? named : "every compatible advocate is at max_pupils";
+        }
         else if (proven)
             u->reasons[u->n_reasons++] = arena_printf(r->arena,
                 "no free time left with the %d compatible advocate%s (other pupils, caps, travel or rooms)", n, n == 1 ? "" : "s");
@@ -982,7 +988,8 @@ static const char *unfilled_reason(const ctx *c, const roster *r, int sess, int 
         if (monday < m->period_from || monday + 6 > m->period_to) return "week only partly in the programme period";
         return fallback ? "no session day open this week" : "no feasible date this week";
     }
-    (void)r;
+    const char *named = explain_unfilled_reason(m, c->p, r, sess, monday, r->arena);
+    if (named) return named;
     return "qualified teachers' time is taken (max_sessions_per_week, other engagements, travel or rooms)";
 }
 
