@@ -86,7 +86,7 @@ static int cmp_int(const void *x, const void *y) {
 /* The group of kind for pupil (same school, gender and languages), created on demand. */
 static adv_group *pupil_group(adv_group *g, int *n, advice_kind kind, const model_programme *m, int pupil) {
     const model_pupil *p = &m->pupils[pupil];
-    int langs[ADV_MAX_LANGS], nl = 0;
+    int langs[ADV_MAX_LANGS] = {0}, nl = 0;
     for (int i = 0; i < p->req_languages.n && nl < ADV_MAX_LANGS; i++) langs[nl++] = p->req_languages.v[i];
     qsort(langs, (size_t)nl, sizeof *langs, cmp_int);
     for (int i = 0; i < *n; i++)

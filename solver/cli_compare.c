@@ -31,12 +31,10 @@ int cli_compare(int argc, char **argv) {
     bool inputs = false;
     if (!files) return CLI_FAILED;
     for (int i = 0; i < argc; i++) {
+        bool option = argv[i][0] == '-' && argv[i][1];
         if (strcmp(argv[i], "--input") == 0) inputs = true;
-        else if (argv[i][0] == '-' && argv[i][1]) {
-            free(files);
-            return compare_usage();
-        } else if (inputs) files[n_files++] = argv[i];
-        else if (n_paths < 2) paths[n_paths++] = argv[i];
+        else if (!option && inputs) files[n_files++] = argv[i];
+        else if (!option && n_paths < 2) paths[n_paths++] = argv[i];
         else {
             free(files);
             return compare_usage();

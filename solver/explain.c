@@ -35,15 +35,6 @@ static void eb_reset(ex_buf *b) {
     b->s[0] = '\0';
 }
 
-typedef struct {
-    char s[11];
-} ex_date;
-
-static ex_date ex_date_of(int date) {
-    ex_date d;
-    cal_format_date(date, d.s);
-    return d;
-}
 
 static const char *ex_name(const model_programme *m, int name) {
     return name >= 0 && name < m->n_names ? m->names[name] : "?";
@@ -308,7 +299,7 @@ static void ex_roster_pupil_notes(const model_programme *m, const prep *p, const
         ex_add_note(e, cap, arena_strdup(ar, b.s));
         for (int i = 0; i < r->n_missed; i++)
             if (r->missed[i].pupil == pupil)
-                ex_add_note(e, cap, arena_printf(ar, "missed week %s: %s", ex_date_of(r->missed[i].week).s,
+                ex_add_note(e, cap, arena_printf(ar, "missed week %s: %s", cal_date_str(r->missed[i].week).s,
                                                  r->missed[i].reason ? r->missed[i].reason : "(no reason given)"));
         return;
     }
@@ -413,7 +404,7 @@ static const char *ex_teacher_week(const model_programme *m, const prep *p, cons
         for (int i = 0, k = 0; i < r->n_sessions; i++)
             if (r->sessions[i].teacher == t && cal_week_start(r->sessions[i].date) == monday)
                 eb_add(&b, "%s%s %s", k++ ? ", " : "", m->sessions[r->sessions[i].session].id,
-                       ex_date_of(r->sessions[i].date).s);
+                       cal_date_str(r->sessions[i].date).s);
         eb_add(&b, ")");
         return arena_strdup(ar, b.s);
     }
@@ -461,7 +452,7 @@ static void ex_roster_session_notes(const model_programme *m, const prep *p, con
     for (int i = 0; i < r->n_unfilled; i++) {
         if (r->unfilled[i].session != sess) continue;
         int monday = r->unfilled[i].week;
-        ex_add_note(e, cap, arena_printf(ar, "unfilled week %s: %s", ex_date_of(monday).s,
+        ex_add_note(e, cap, arena_printf(ar, "unfilled week %s: %s", cal_date_str(monday).s,
                                          r->unfilled[i].reason ? r->unfilled[i].reason : "(no reason given)"));
         for (int l = 0; l < e->n_lines; l++)
             if (e->lines[l].usable) {

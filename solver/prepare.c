@@ -52,15 +52,6 @@ static bool has_index(const model_index_list *l, int v) {
 }
 
 /* A date as text, by value so it can sit inside one printf. */
-typedef struct {
-    char s[11];
-} date_str;
-
-static date_str date_text(int date) {
-    date_str d;
-    cal_format_date(date, d.s);
-    return d;
-}
 
 /* ---- rule 2, static part ----------------------------------------------- */
 
@@ -113,8 +104,8 @@ static const char *day_blocker(prep *pp, int pupil, int adv, int date, bool expl
     if (leave) return WHY("%s on leave%s%s", a->id, leave->reason ? ": " : "",
                                    leave->reason ? leave->reason : "");
     if (!a->dbs.set) return WHY("%s has no DBS check recorded", a->id);
-    if (date < a->dbs.cleared) return WHY("%s DBS not cleared until %s", a->id, date_text(a->dbs.cleared).s);
-    if (date > a->dbs.expires) return WHY("%s DBS expired %s", a->id, date_text(a->dbs.expires).s);
+    if (date < a->dbs.cleared) return WHY("%s DBS not cleared until %s", a->id, cal_date_str(a->dbs.cleared).s);
+    if (date > a->dbs.expires) return WHY("%s DBS expired %s", a->id, cal_date_str(a->dbs.expires).s);
     if (a->course >= 0) {
         const model_course *c = &m->courses[a->course];
         const model_period *block = cal_periods_find(&c->blocks, date);
@@ -219,8 +210,8 @@ static const char *teacher_day_blocker(prep *pp, int teacher, int date, bool exp
     const model_period *leave = cal_periods_find(&t->leave, date);
     if (leave) return WHY("%s on leave%s%s", t->id, leave->reason ? ": " : "", leave->reason ? leave->reason : "");
     if (!t->dbs.set) return WHY("%s has no DBS check recorded", t->id);
-    if (date < t->dbs.cleared) return WHY("%s DBS not cleared until %s", t->id, date_text(t->dbs.cleared).s);
-    if (date > t->dbs.expires) return WHY("%s DBS expired %s", t->id, date_text(t->dbs.expires).s);
+    if (date < t->dbs.cleared) return WHY("%s DBS not cleared until %s", t->id, cal_date_str(t->dbs.cleared).s);
+    if (date > t->dbs.expires) return WHY("%s DBS expired %s", t->id, cal_date_str(t->dbs.expires).s);
     return NULL;
 }
 
@@ -490,7 +481,7 @@ prep_rule prep_pair_rule(const prep *pc, int pupil, int adv, const char **why) {
     tb_add(&b, "; pupil's %d-minute visits fit ", p->minutes);
     tb_pupil_windows(&b, m, p, p->school, &p->windows);
     if (p->moves) {
-        tb_add(&b, "; from %s ", date_text(p->moves_on).s);
+        tb_add(&b, "; from %s ", cal_date_str(p->moves_on).s);
         tb_pupil_windows(&b, m, p, p->moves_school, &p->moves_windows);
     }
     tb_add(&b, " (0 feasible visit slots in the period)");

@@ -175,7 +175,7 @@ double prev_objective(const prev_plan *pv, const roster *r) {
 /* solve.c's names: ids with '-' written '~', dates YYYY.MM.DD, times HH.MM. */
 static void mangle(char *out, size_t cap, const char *id) {
     size_t n = 0;
-    for (; *id && n + 1 < cap; id++) out[n++] = *id == '-' ? '~' : *id;
+    for (; *id && n + 1 < cap; id++) out[n++] = (char)(*id == '-' ? '~' : *id);
     out[n] = '\0';
 }
 
@@ -203,10 +203,13 @@ typedef struct {
 } col_name;
 
 static int parse_date_field(const char *s) {
-    int y, mo, d;
-    char tail;
-    if (sscanf(s, "%4d.%2d.%2d%c", &y, &mo, &d, &tail) != 3) return -1;
-    return cal_from_ymd(y, mo, d);
+    /* YYYY.MM.DD back to YYYY-MM-DD, then the one strict date parser. */
+    char iso[11];
+    if (strlen(s) != 10 || s[4] != '.' || s[7] != '.') return -1;
+    memcpy(iso, s, sizeof iso);
+    iso[4] = iso[7] = '-';
+    int date;
+    return cal_parse_date(iso, &date) ? date : -1;
 }
 
 static bool parse_col(const char *name, col_name *c) {
@@ -222,7 +225,7 @@ static bool parse_col(const char *name, col_name *c) {
             len = 0;
             continue;
         }
-        if (len + 1 < sizeof c->f[0]) c->f[c->n][len++] = *s == '~' ? '-' : *s;
+        if (len + 1 < sizeof c->f[0]) c->f[c->n][len++] = (char)(*s == '~' ? '-' : *s);
     }
     c->n++;
     int at = strcmp(c->kind, "v") == 0 || strcmp(c->kind, "o") == 0 ? 2

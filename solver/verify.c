@@ -76,36 +76,17 @@ static const char *vf_rule_tag(int rule, char buf[16]) {
         vf_line((c), vf_rule_tag((rule), vf_tag_), __VA_ARGS__);                                               \
     } while (0)
 
-typedef struct {
-    char s[11];
-} vf_date;
-
-typedef struct {
-    char s[6];
-} vf_time;
-
-static vf_date vf_d(int date) {
-    vf_date d = {{0}};
-    cal_format_date(date, d.s);
-    return d;
-}
-
-static vf_time vf_t(int minutes) {
-    vf_time t = {{0}};
-    cal_format_time(minutes, t.s);
-    return t;
-}
 
 static vf_label vf_visit(const vf_ctx *c, const roster_visit *v) {
     vf_label l;
-    snprintf(l.s, sizeof l.s, "visit %s %s %s/%s", vf_d(v->date).s, vf_t(v->start).s, c->m->pupils[v->pupil].id,
+    snprintf(l.s, sizeof l.s, "visit %s %s %s/%s", cal_date_str(v->date).s, cal_time_str(v->start).s, c->m->pupils[v->pupil].id,
              c->m->advocates[v->advocate].id);
     return l;
 }
 
 static vf_label vf_session(const vf_ctx *c, const roster_session_occurrence *o) {
     vf_label l;
-    snprintf(l.s, sizeof l.s, "session %s %s %s/%s", vf_d(o->date).s, vf_t(o->start).s,
+    snprintf(l.s, sizeof l.s, "session %s %s %s/%s", cal_date_str(o->date).s, cal_time_str(o->start).s,
              c->m->sessions[o->session].id, c->m->teachers[o->teacher].id);
     return l;
 }
@@ -115,9 +96,9 @@ static vf_label vf_period(const model_period *p) {
     vf_label l;
     char range[32];
     if (p->from == p->to)
-        snprintf(range, sizeof range, "%s", vf_d(p->from).s);
+        snprintf(range, sizeof range, "%s", cal_date_str(p->from).s);
     else
-        snprintf(range, sizeof range, "%s..%s", vf_d(p->from).s, vf_d(p->to).s);
+        snprintf(range, sizeof range, "%s..%s", cal_date_str(p->from).s, cal_date_str(p->to).s);
     snprintf(l.s, sizeof l.s, "(%s%s%s)", range, p->reason ? ", " : "", p->reason ? p->reason : "");
     return l;
 }
@@ -125,7 +106,7 @@ static vf_label vf_period(const model_period *p) {
 /* "13:00-15:15 (swimming)" */
 static vf_label vf_window(const model_window *w) {
     vf_label l;
-    snprintf(l.s, sizeof l.s, "%s-%s%s%s%s", vf_t(w->start).s, vf_t(w->end).s, w->reason ? " (" : "",
+    snprintf(l.s, sizeof l.s, "%s-%s%s%s%s", cal_time_str(w->start).s, cal_time_str(w->end).s, w->reason ? " (" : "",
              w->reason ? w->reason : "", w->reason ? ")" : "");
     return l;
 }
@@ -205,12 +186,12 @@ static void vf_rule1_pattern(vf_ctx *c, int *entries_of, unsigned char *days_of)
         const roster_pattern_entry *e = &r->pattern[i];
         const char *pid = m->pupils[e->pupil].id;
         if (c->advocate_of[e->pupil] < 0) {
-            VF_RULE(c, 1, "pattern %s %s %s: %s is not matched", pid, cal_day_name(e->weekday), vf_t(e->start).s, pid);
+            VF_RULE(c, 1, "pattern %s %s %s: %s is not matched", pid, cal_day_name(e->weekday), cal_time_str(e->start).s, pid);
             continue;
         }
         if (days_of[e->pupil] >> e->weekday & 1u)
             VF_RULE(c, 1, "pattern %s %s %s: %s already has a pattern entry on %s", pid, cal_day_name(e->weekday),
-                    vf_t(e->start).s, pid, cal_day_name(e->weekday));
+                    cal_time_str(e->start).s, pid, cal_day_name(e->weekday));
         days_of[e->pupil] |= (unsigned char)(1u << e->weekday);
         entries_of[e->pupil]++;
     }
@@ -268,8 +249,8 @@ static void vf_visit_place(vf_ctx *c, const roster_visit *v, int school) {
     const char *lab = l.s;
     int wd = cal_weekday(v->date);
     if (v->date < m->period_from || v->date > m->period_to)
-        VF_RULE(c, 3, "%s: the date is outside the programme period %s..%s", lab, vf_d(m->period_from).s,
-                vf_d(m->period_to).s);
+        VF_RULE(c, 3, "%s: the date is outside the programme period %s..%s", lab, cal_date_str(m->period_from).s,
+                cal_date_str(m->period_to).s);
     if (v->end - v->start != p->minutes)
         VF_RULE(c, 3, "%s: lasts %d minutes but %s's visits last %d", lab, v->end - v->start, p->id, p->minutes);
     if (v->start % m->slot_minutes != 0)
@@ -277,7 +258,7 @@ static void vf_visit_place(vf_ctx *c, const roster_visit *v, int school) {
     if (v->school != school)
         VF_RULE(c, 3, "%s: recorded at %s but %s attends %s on that date", lab, m->schools[v->school].id, p->id, s->id);
     if (!vf_in_pupil_windows(c, p, school, v))
-        VF_RULE(c, 3, "%s: %s-%s is inside none of %s's windows at %s on %s", lab, vf_t(v->start).s, vf_t(v->end).s,
+        VF_RULE(c, 3, "%s: %s-%s is inside none of %s's windows at %s on %s", lab, cal_time_str(v->start).s, cal_time_str(v->end).s,
                 p->id, s->id, cal_day_name(wd));
     const model_window *w = cal_windows_overlapping(&p->unavailable, wd, v->start, v->end);
     if (w) VF_RULE(c, 3, "%s: overlaps %s's unavailable %s", lab, p->id, vf_window(w).s);
@@ -285,16 +266,16 @@ static void vf_visit_place(vf_ctx *c, const roster_visit *v, int school) {
     if (w) VF_RULE(c, 3, "%s: overlaps %s's no_visits %s", lab, s->id, vf_window(w).s);
     const char *why = NULL;
     if (!cal_school_open(m, school, v->date, &why))
-        VF_RULE(c, 4, "%s: %s is closed on %s (%s)", lab, s->id, vf_d(v->date).s, why ? why : "closed");
+        VF_RULE(c, 4, "%s: %s is closed on %s (%s)", lab, s->id, cal_date_str(v->date).s, why ? why : "closed");
 }
 
 static void vf_dbs(vf_ctx *c, int rule, const char *lab, const char *who, const model_dbs *dbs, int date) {
     if (!dbs->set)
         VF_RULE(c, rule, "%s: %s has no DBS check", lab, who);
     else if (date < dbs->cleared)
-        VF_RULE(c, rule, "%s: %s's DBS is cleared only from %s", lab, who, vf_d(dbs->cleared).s);
+        VF_RULE(c, rule, "%s: %s's DBS is cleared only from %s", lab, who, cal_date_str(dbs->cleared).s);
     else if (date > dbs->expires)
-        VF_RULE(c, rule, "%s: %s's DBS expired on %s", lab, who, vf_d(dbs->expires).s);
+        VF_RULE(c, rule, "%s: %s's DBS expired on %s", lab, who, cal_date_str(dbs->expires).s);
 }
 
 static void vf_visit_advocate(vf_ctx *c, const roster_visit *v, int school) {
@@ -305,7 +286,7 @@ static void vf_visit_advocate(vf_ctx *c, const roster_visit *v, int school) {
     if (a->schools.n && !vf_in_list(&a->schools, school))
         VF_RULE(c, 2, "%s: %s does not visit %s", l.s, a->id, m->schools[school].id);
     if (!cal_windows_covering(&a->available, wd, v->start, v->end))
-        VF_RULE(c, 5, "%s: %s-%s on %s is outside %s's available windows", l.s, vf_t(v->start).s, vf_t(v->end).s,
+        VF_RULE(c, 5, "%s: %s-%s on %s is outside %s's available windows", l.s, cal_time_str(v->start).s, cal_time_str(v->end).s,
                 cal_day_name(wd), a->id);
     const model_period *leave = cal_periods_find(&a->leave, v->date);
     if (leave) VF_RULE(c, 5, "%s: %s is on leave %s", l.s, a->id, vf_period(leave).s);
@@ -313,7 +294,7 @@ static void vf_visit_advocate(vf_ctx *c, const roster_visit *v, int school) {
     if (a->course < 0) return;
     const model_course *k = &m->courses[a->course];
     if (!cal_windows_covering(&k->release, wd, v->start, v->end))
-        VF_RULE(c, 6, "%s: %s-%s on %s is outside course %s's release", l.s, vf_t(v->start).s, vf_t(v->end).s,
+        VF_RULE(c, 6, "%s: %s-%s on %s is outside course %s's release", l.s, cal_time_str(v->start).s, cal_time_str(v->end).s,
                 cal_day_name(wd), k->id);
     const model_period *block = cal_periods_find(&k->blocks, v->date);
     if (block) VF_RULE(c, 6, "%s: course %s has a block %s", l.s, k->id, vf_period(block).s);
@@ -348,10 +329,10 @@ static void vf_rule7(vf_ctx *c, vf_key *keys) {
         if (week_n > p->per_week && !reported) {
             reported = true;
             VF_RULE(c, 7, "%s: more than %d visits for %s in the week of %s (per_week %d)", vf_visit(c, v).s,
-                    p->per_week, p->id, vf_d(cal_week_start(v->date)).s, p->per_week);
+                    p->per_week, p->id, cal_date_str(cal_week_start(v->date)).s, p->per_week);
         }
         if (date_n == 2)
-            VF_RULE(c, 7, "%s: a second visit for %s on %s", vf_visit(c, v).s, p->id, vf_d(v->date).s);
+            VF_RULE(c, 7, "%s: a second visit for %s on %s", vf_visit(c, v).s, p->id, cal_date_str(v->date).s);
     }
 }
 
@@ -375,12 +356,12 @@ static void vf_week_minutes(vf_ctx *c, int advocate, int week, int minutes) {
     const model_advocate *a = &c->m->advocates[advocate];
     if (a->max_minutes_per_week != MODEL_NO_LIMIT && minutes > a->max_minutes_per_week)
         VF_RULE(c, 8, "advocate %s: %d visit minutes in the week of %s but max_minutes_per_week is %d", a->id, minutes,
-                vf_d(week).s, a->max_minutes_per_week);
+                cal_date_str(week).s, a->max_minutes_per_week);
     if (a->course < 0) return;
     const model_course *k = &c->m->courses[a->course];
     if (k->max_minutes_per_week != MODEL_NO_LIMIT && minutes > k->max_minutes_per_week)
         VF_RULE(c, 8, "advocate %s: %d visit minutes in the week of %s but course %s releases at most %d", a->id,
-                minutes, vf_d(week).s, k->id, k->max_minutes_per_week);
+                minutes, cal_date_str(week).s, k->id, k->max_minutes_per_week);
 }
 
 static void vf_rule8_minutes(vf_ctx *c, vf_key *keys) {
@@ -484,7 +465,7 @@ static void vf_rule10(vf_ctx *c, vf_key *keys) {
         const model_school *s = &m->schools[k->k[0]];
         if (++under_way > s->rooms && !vf_pinned(c, k->k[1]))
             VF_RULE(c, 10, "%s: %d engagements under way at %s at %s but it has %d room%s",
-                    vf_engagement(c, k->idx).s, under_way, s->id, vf_t(k->k[2]).s, s->rooms, s->rooms == 1 ? "" : "s");
+                    vf_engagement(c, k->idx).s, under_way, s->id, cal_time_str(k->k[2]).s, s->rooms, s->rooms == 1 ? "" : "s");
     }
 }
 
@@ -498,18 +479,18 @@ static void vf_session_time(vf_ctx *c, const roster_session_occurrence *o, const
         VF_RULE(c, 11, "%s: recorded at %s but %s is held at %s", lab, m->places[o->place].id, s->id,
                 m->places[s->place].id);
     if (o->date < m->period_from || o->date > m->period_to)
-        VF_RULE(c, 11, "%s: the date is outside the programme period %s..%s", lab, vf_d(m->period_from).s,
-                vf_d(m->period_to).s);
+        VF_RULE(c, 11, "%s: the date is outside the programme period %s..%s", lab, cal_date_str(m->period_from).s,
+                cal_date_str(m->period_to).s);
     if (o->start % m->slot_minutes != 0)
         VF_RULE(c, 11, "%s: starts off the %d-minute slot grid", lab, m->slot_minutes);
     if (o->end - o->start != s->minutes)
         VF_RULE(c, 11, "%s: lasts %d minutes but %s lasts %d", lab, o->end - o->start, s->id, s->minutes);
     if (!cal_windows_covering(&s->when, wd, o->start, o->end))
-        VF_RULE(c, 11, "%s: %s-%s on %s is outside %s's when", lab, vf_t(o->start).s, vf_t(o->end).s,
+        VF_RULE(c, 11, "%s: %s-%s on %s is outside %s's when", lab, cal_time_str(o->start).s, cal_time_str(o->end).s,
                 cal_day_name(wd), s->id);
     const char *why = NULL;
     if (s->school >= 0 && !cal_school_open(m, s->school, o->date, &why))
-        VF_RULE(c, 11, "%s: %s is closed on %s (%s)", lab, m->schools[s->school].id, vf_d(o->date).s,
+        VF_RULE(c, 11, "%s: %s is closed on %s (%s)", lab, m->schools[s->school].id, cal_date_str(o->date).s,
                 why ? why : "closed");
 }
 
@@ -523,7 +504,7 @@ static void vf_session_teacher(vf_ctx *c, const roster_session_occurrence *o, co
         VF_RULE(c, 11, "%s: %s has %s at level %d but %s needs %d", lab, t->id, m->names[s->subject], level, s->id,
                 s->min_level);
     if (!cal_windows_covering(&t->available, wd, o->start, o->end))
-        VF_RULE(c, 11, "%s: %s-%s on %s is outside %s's available windows", lab, vf_t(o->start).s, vf_t(o->end).s,
+        VF_RULE(c, 11, "%s: %s-%s on %s is outside %s's available windows", lab, cal_time_str(o->start).s, cal_time_str(o->end).s,
                 cal_day_name(wd), t->id);
     const model_period *leave = cal_periods_find(&t->leave, o->date);
     if (leave) VF_RULE(c, 11, "%s: %s is on leave %s", lab, t->id, vf_period(leave).s);
@@ -556,7 +537,7 @@ static void vf_session_counts(vf_ctx *c, vf_key *keys, int mode) {
         const roster_session_occurrence *o = &r->sessions[k->idx];
         if (vf_pinned(c, o->date)) continue;
         vf_label l = vf_session(c, o);
-        vf_date week = vf_d(cal_week_start(o->date));
+        cal_date_text week = cal_date_str(cal_week_start(o->date));
         if (mode) {
             const model_teacher *t = &m->teachers[k->k[0]];
             if (t->max_sessions_per_week != MODEL_NO_LIMIT && week_n > t->max_sessions_per_week && !reported &&
@@ -569,7 +550,7 @@ static void vf_session_counts(vf_ctx *c, vf_key *keys, int mode) {
         if (week_n > s->per_week && !reported && (reported = true))
             VF_RULE(c, 11, "%s: more than %d occurrences of %s in the week of %s (per_week %d)", l.s, s->per_week,
                     s->id, week.s, s->per_week);
-        if (date_n == 2) VF_RULE(c, 11, "%s: a second occurrence of %s on %s", l.s, s->id, vf_d(o->date).s);
+        if (date_n == 2) VF_RULE(c, 11, "%s: a second occurrence of %s on %s", l.s, s->id, cal_date_str(o->date).s);
     }
 }
 
@@ -676,9 +657,9 @@ static void vf_pinned_identical(vf_ctx *c) {
             const vf_key *x = &k[i];
             bool visit = x->k[2] % 2 == 0;
             vf_line(c, "previous", "%s %s %s %s/%s: %d in the previous roster, %d in this one (dated before %s, so pinned)",
-                    visit ? "visit" : "session", vf_d(x->k[0] / 1440).s, vf_t(x->k[0] % 1440).s,
+                    visit ? "visit" : "session", cal_date_str(x->k[0] / 1440).s, cal_time_str(x->k[0] % 1440).s,
                     visit ? m->pupils[x->k[2] / 2].id : m->sessions[x->k[2] / 2].id,
-                    visit ? m->advocates[x->k[3]].id : m->teachers[x->k[3]].id, theirs, mine, vf_d(c->from).s);
+                    visit ? m->advocates[x->k[3]].id : m->teachers[x->k[3]].id, theirs, mine, cal_date_str(c->from).s);
         }
         i = e;
     }
@@ -830,9 +811,10 @@ double verify_objective_previous(const model_programme *m, const roster *r, cons
         if (!mid && now[p] >= 0 && now[p] == before[p] && m->pupils[p].previous_advocate != now[p]) q += w->continuity;
     }
     for (int i = 0; i < r->n_pattern; i++) {
-        pat[3 * i] = r->pattern[i].pupil;
-        pat[3 * i + 1] = r->pattern[i].weekday;
-        pat[3 * i + 2] = r->pattern[i].start;
+        size_t k = 3 * (size_t)i;
+        pat[k] = r->pattern[i].pupil;
+        pat[k + 1] = r->pattern[i].weekday;
+        pat[k + 2] = r->pattern[i].start;
     }
     qsort(pat, (size_t)r->n_pattern, 3 * sizeof *pat, vf_cmp_int3);
     for (int i = 0; i < old->n_pattern; i++) {
