@@ -26,7 +26,8 @@ typedef struct {
 } solve_args;
 
 static void solve_usage(FILE *out) {
-    fprintf(out, "usage: roster solve FILE... -o DIR [--time-limit SECONDS] [--threads N] [--write-lp FILE] [-q]\n");
+    fprintf(out, "usage: roster solve FILE... -o DIR [--time-limit SECONDS] [--threads N] [--write-lp FILE]\n"
+                 "                    [--strategy relax|full] [-q]\n");
 }
 
 static bool parse_number(const char *s, double *v) {
@@ -61,6 +62,11 @@ static int parse_args(int argc, char **argv, solve_args *a) {
             if (!parse_number(argv[++i], &v) || v < 1 || v != (int)v)
                 return fprintf(stderr, "roster solve: bad --threads '%s'\n", argv[i]), -1;
             a->so.threads = (int)v;
+        } else if (strcmp(s, "--strategy") == 0 && has_value) {
+            const char *val = argv[++i];
+            if (strcmp(val, "relax") == 0) a->so.strategy = SOLVE_STRATEGY_RELAX;
+            else if (strcmp(val, "full") == 0) a->so.strategy = SOLVE_STRATEGY_FULL;
+            else return fprintf(stderr, "roster solve: bad --strategy '%s' (relax or full)\n", val), -1;
         } else if (strcmp(s, "--write-lp") == 0 && has_value) {
             a->so.write_lp = argv[++i];
         } else if (s[0] == '-' && s[1]) {
@@ -157,6 +163,12 @@ static void print_summary(const solve_args *a, const roster *r, const model_prog
     printf("  objective        %.10g (bound %.10g, gap %.3g%%)\n", r->value, r->bound, gap);
     printf("  status           %s in %.2f s (%d rows, %d columns, %d nonzeros, threads %d)\n",
            roster_status_name(r->status), st->seconds, st->rows, st->cols, st->nonzeros, a->so.threads);
+    if (st->relax_cols > 0)
+        printf("  relaxation       bound %.10g in %.2f s (%d rows, %d columns); restricted program %d rows, %d "
+               "columns: Q %.10g in %.2f s, pattern free %.10g in %.2f s%s\n",
+               st->relax_bound, st->relax_seconds, st->relax_rows, st->relax_cols, st->restricted_rows,
+               st->restricted_cols, st->realise_value[0], st->realise_seconds[0], st->realise_value[1],
+               st->realise_seconds[1], st->full_search ? "; full search ran" : "");
 }
 
 int cli_solve(int argc, char **argv) {
