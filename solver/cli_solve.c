@@ -34,7 +34,7 @@ typedef struct {
 
 static void solve_usage(FILE *out) {
     fprintf(out, "usage: roster solve FILE... -o DIR [--time-limit SECONDS] [--threads N] [--write-lp FILE] [--advice] [-q]\n"
-                 "                    [--previous OLD/roster.yaml [--from YYYY-MM-DD]]\n");
+                 "                    [--strategy relax|full] [--previous OLD/roster.yaml [--from YYYY-MM-DD]]\n");
 }
 
 static bool parse_number(const char *s, double *v) {
@@ -71,6 +71,11 @@ static int parse_args(int argc, char **argv, solve_args *a) {
             if (!parse_number(argv[++i], &v) || v < 1 || v != (int)v)
                 return fprintf(stderr, "roster solve: bad --threads '%s'\n", argv[i]), -1;
             a->so.threads = (int)v;
+        } else if (strcmp(s, "--strategy") == 0 && has_value) {
+            const char *val = argv[++i];
+            if (strcmp(val, "relax") == 0) a->so.strategy = SOLVE_STRATEGY_RELAX;
+            else if (strcmp(val, "full") == 0) a->so.strategy = SOLVE_STRATEGY_FULL;
+            else return fprintf(stderr, "roster solve: bad --strategy '%s' (relax or full)\n", val), -1;
         } else if (strcmp(s, "--write-lp") == 0 && has_value) {
             a->so.write_lp = argv[++i];
         } else if (strcmp(s, "--previous") == 0 && has_value) {
@@ -185,6 +190,12 @@ static void print_summary(const solve_args *a, const roster *r, const model_prog
         printf("  changes          %d advocate, %d pattern, %d other against %s\n", adv, pat, r->n_changes - adv - pat,
                a->previous);
     }
+    if (st->relax_cols > 0)
+        printf("  relaxation       bound %.10g in %.2f s (%d rows, %d columns); restricted program %d rows, %d "
+               "columns: Q %.10g in %.2f s, pattern free %.10g in %.2f s%s\n",
+               st->relax_bound, st->relax_seconds, st->relax_rows, st->relax_cols, st->restricted_rows,
+               st->restricted_cols, st->realise_value[0], st->realise_seconds[0], st->realise_value[1],
+               st->realise_seconds[1], st->full_search ? "; full search ran" : "");
 }
 
 int cli_solve(int argc, char **argv) {
