@@ -13,8 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define ARENA_MIN_CHUNK (64u * 1024u)
-#define ARENA_MAX_CHUNK (16u * 1024u * 1024u)
+#define ARENA_MIN_CHUNK ((size_t)64 * 1024)
+#define ARENA_MAX_CHUNK ((size_t)16 * 1024 * 1024)
 #define ARENA_HARD_CAP ((size_t)2 << 30) /* 2 GiB */
 #define ARENA_ALIGN 16u
 

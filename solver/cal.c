@@ -115,6 +115,18 @@ void cal_format_time(int minutes, char out[6]) {
     snprintf(out, 6, "%02u:%02u", (m / 60u) % 100u, m % 60u);
 }
 
+cal_date_text cal_date_str(int date) {
+    cal_date_text t = {{0}};
+    cal_format_date(date, t.s);
+    return t;
+}
+
+cal_time_text cal_time_str(int minutes) {
+    cal_time_text t = {{0}};
+    cal_format_time(minutes, t.s);
+    return t;
+}
+
 const char *cal_day_name(int weekday) { return weekday >= 0 && weekday < 7 ? cal_days[weekday] : "?"; }
 
 bool cal_period_contains(const model_period *p, int date) { return p->from <= date && date <= p->to; }

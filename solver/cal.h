@@ -26,6 +26,16 @@ bool cal_parse_time(const char *s, int *minutes); /* HH:MM, 00:00..24:00 */
 bool cal_parse_day_range(const char *s, model_days *days);
 int cal_parse_day(const char *s);       /* "mon".."sun" -> 0..6, else -1 */
 
+/* Formatting by value, for use inside printf argument lists. */
+typedef struct {
+    char s[11];
+} cal_date_text;
+typedef struct {
+    char s[6];
+} cal_time_text;
+cal_date_text cal_date_str(int date);
+cal_time_text cal_time_str(int minutes);
+
 /* Formatting into caller buffers. */
 void cal_format_date(int date, char out[11]);      /* 2026-09-07 */
 void cal_format_time(int minutes, char out[6]);    /* 08:45 */

@@ -13,7 +13,10 @@
 #define CLI_FAILED 1
 #define CLI_BAD_INPUT 2
 
+int cli_advise(int argc, char **argv);
 int cli_check(int argc, char **argv);
+int cli_compare(int argc, char **argv);
+int cli_explain(int argc, char **argv);
 int cli_mathprog(int argc, char **argv);
 int cli_solve(int argc, char **argv);
 int cli_verify(int argc, char **argv);

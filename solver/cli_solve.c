@@ -1,7 +1,8 @@
 /*
 ** cli_solve.c: `roster solve FILE... -o DIR [--time-limit S] [--threads N]
-** [--write-lp FILE] [-q]`: load, prepare, solve, write the roster files and
-** print a short summary.
+** [--write-lp FILE] [-q] [--previous ROSTER [--from DATE]]`: load, prepare,
+** solve, write the roster files and print a short summary. With --previous
+** the solve re-rosters against that roster (previous.h).
 **
 ** SIGINT or SIGTERM stops the search: the best roster found so far is
 ** written with status time_limit. Every output goes to a staging directory
@@ -14,12 +15,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "advice.h"
 #include "cal.h"
 #include "cli.h"
 #include "report.h"
 #include "fsio.h"
 #include "model.h"
 #include "prepare.h"
+#include "previous.h"
 #include "roster.h"
 #include "solve.h"
 
@@ -29,10 +32,15 @@ typedef struct {
     const char *out_dir;
     solve_options so;
     bool quiet;
+    const char *previous;   /* --previous ROSTER, or NULL */
+    bool has_from;
+    int from;               /* --from DATE */
+    bool advice;            /* --advice: what-if re-solves for the lead's report */
 } solve_args;
 
 static void solve_usage(FILE *out) {
-    fprintf(out, "usage: roster solve FILE... -o DIR [--time-limit SECONDS] [--threads N] [--write-lp FILE] [-q]\n");
+    fprintf(out, "usage: roster solve FILE... -o DIR [--time-limit SECONDS] [--threads N] [--write-lp FILE] [--advice] [-q]\n"
+                 "                    [--strategy relax|full] [--previous OLD/roster.yaml [--from YYYY-MM-DD]]\n");
 }
 
 static bool parse_number(const char *s, double *v) {
@@ -56,6 +64,8 @@ static int parse_args(int argc, char **argv, solve_args *a) {
             return 1;
         } else if (strcmp(s, "-q") == 0 || strcmp(s, "--quiet") == 0) {
             a->quiet = true;
+        } else if (strcmp(s, "--advice") == 0) {
+            a->advice = true;
         } else if (strcmp(s, "-v") == 0 || strcmp(s, "--verbose") == 0) {
             a->so.verbose = true;
         } else if ((strcmp(s, "-o") == 0 || strcmp(s, "--output") == 0) && has_value) {
@@ -67,14 +77,27 @@ static int parse_args(int argc, char **argv, solve_args *a) {
             if (!parse_number(argv[++i], &v) || v < 1 || v != (int)v)
                 return fprintf(stderr, "roster solve: bad --threads '%s'\n", argv[i]), -1;
             a->so.threads = (int)v;
+        } else if (strcmp(s, "--strategy") == 0 && has_value) {
+            const char *val = argv[++i];
+            if (strcmp(val, "relax") == 0) a->so.strategy = SOLVE_STRATEGY_RELAX;
+            else if (strcmp(val, "full") == 0) a->so.strategy = SOLVE_STRATEGY_FULL;
+            else return fprintf(stderr, "roster solve: bad --strategy '%s' (relax or full)\n", val), -1;
         } else if (strcmp(s, "--write-lp") == 0 && has_value) {
             a->so.write_lp = argv[++i];
+        } else if (strcmp(s, "--previous") == 0 && has_value) {
+            a->previous = argv[++i];
+        } else if (strcmp(s, "--from") == 0 && has_value) {
+            if (!cal_parse_date(argv[++i], &a->from))
+                return fprintf(stderr, "roster solve: bad --from '%s' (YYYY-MM-DD)\n", argv[i]), -1;
+            a->has_from = true;
         } else if (s[0] == '-' && s[1]) {
             return fprintf(stderr, "roster solve: unknown or incomplete option '%s'\n", s), -1;
         } else {
             a->files[a->n_files++] = s;
         }
     }
+    if (a->has_from && !a->previous)
+        return fprintf(stderr, "roster solve: --from needs --previous\n"), -1;
     if (a->n_files == 0 || !a->out_dir) {
         solve_usage(stderr);
         return -1;
@@ -121,7 +144,8 @@ static int write_csv(FILE *out, void *vctx) {
 }
 
 /* Writes every file under dir (the staging directory). */
-static int write_files(const char *dir, const roster *r, const model_programme *m, diag_list *d) {
+static int write_files(const char *dir, const roster *r, const model_programme *m, const advice_list *adv,
+                       diag_list *d) {
     size_t cap = strlen(dir) + 200;
     char *path = malloc(cap);
     if (!path) return -1;
@@ -143,7 +167,7 @@ static int write_files(const char *dir, const roster *r, const model_programme *
         if (fsio_write_atomic(path, write_csv, &c, d)) goto out;
     }
     /* Calendars, timetables, release schedules and the lead's report. */
-    if (report_write_all(m, r, dir, d)) goto out;
+    if (report_write_all_advice(m, r, adv, dir, d)) goto out;
     rc = 0;
 out:
     free(path);
@@ -169,12 +193,13 @@ static void report_write_failure(const fsio_dir *t, const char *dir, const diag_
                diag_count(w) == 1 ? "" : "s", dir);
 }
 
-static int write_outputs(const char *dir, const roster *r, const model_programme *m, diag_list *d) {
+static int write_outputs(const char *dir, const roster *r, const model_programme *m, const advice_list *adv,
+                         diag_list *d) {
     fsio_dir t;
     if (fsio_dir_begin(&t, dir, d)) return -1;
     diag_list w;
     diag_init(&w);
-    int rc = write_files(t.stage, r, m, &w);
+    int rc = write_files(t.stage, r, m, adv, &w);
     if (rc) {
         report_write_failure(&t, dir, &w, d);
         fsio_dir_abort(&t);
@@ -225,6 +250,21 @@ static void print_summary(const solve_args *a, const roster *r, const model_prog
     printf("  objective        %.10g (bound %.10g, gap %.3g%%)\n", r->value, r->bound, gap);
     printf("  status           %s in %.2f s (%d rows, %d columns, %d nonzeros, threads %d)\n",
            roster_status_name(r->status), st->seconds, st->rows, st->cols, st->nonzeros, a->so.threads);
+    if (r->has_changes) {
+        int adv = 0, pat = 0;
+        for (int i = 0; i < r->n_changes; i++) {
+            adv += strcmp(r->changes[i].what, "advocate") == 0;
+            pat += strcmp(r->changes[i].what, "pattern") == 0;
+        }
+        printf("  changes          %d advocate, %d pattern, %d other against %s\n", adv, pat, r->n_changes - adv - pat,
+               a->previous);
+    }
+    if (st->relax_cols > 0)
+        printf("  relaxation       bound %.10g in %.2f s (%d rows, %d columns); restricted program %d rows, %d "
+               "columns: Q %.10g in %.2f s, pattern free %.10g in %.2f s%s\n",
+               st->relax_bound, st->relax_seconds, st->relax_rows, st->relax_cols, st->restricted_rows,
+               st->restricted_cols, st->realise_value[0], st->realise_seconds[0], st->realise_value[1],
+               st->realise_seconds[1], st->full_search ? "; full search ran" : "");
     if (a->so.stop && *a->so.stop) printf("  interrupted      the search was stopped: this is the best roster found by then\n");
 }
 
@@ -240,12 +280,26 @@ int cli_solve(int argc, char **argv) {
     diag_init(&d);
     int rc = CLI_FAILED;
     prep *p = NULL;
-    roster *r = NULL;
+    roster *r = NULL, *old = NULL;
+    prev_plan *pv = NULL;
+    advice_list adv = {0};
     model_programme *m = model_load(a.files, a.n_files, &d);
     if (!m) {
         diag_print(&d, stderr);
         rc = CLI_BAD_INPUT;
         goto out;
+    }
+    if (a.previous) {
+        if (!(old = roster_read_yaml_lenient(m, a.previous, &d))) {
+            diag_print(&d, stderr);
+            rc = CLI_BAD_INPUT;
+            goto out;
+        }
+        if (!(pv = prev_new(m, old, a.has_from, a.from))) {
+            fprintf(stderr, "roster solve: out of memory\n");
+            goto out;
+        }
+        a.so.previous = pv;
     }
     p = prep_new(m);
     r = roster_new();
@@ -254,14 +308,22 @@ int cli_solve(int argc, char **argv) {
         fprintf(stderr, "roster solve: out of memory\n");
         goto out;
     }
-    if (solve_run(m, p, &a.so, r, &st, &d) || write_outputs(a.out_dir, r, m, &d)) {
+    /* Advice re-solves for at most 5 s each (less when the solve itself was shorter). */
+    advice_options ao = {4, a.so.time_limit > 0 && a.so.time_limit < 5 ? a.so.time_limit : 5};
+    if (solve_run(m, p, &a.so, r, &st, &d) ||
+        (a.advice && advice_compute(m, a.files, a.n_files, r, &a.so, &ao, &adv, &d)) ||
+        write_outputs(a.out_dir, r, m, a.advice ? &adv : NULL, &d)) {
         diag_print(&d, stderr);
         goto out;
     }
     if (!a.quiet) print_summary(&a, r, m, p, &st);
+    if (!a.quiet && a.advice) advice_print(&adv, stdout);
     rc = CLI_OK;
 out:
+    advice_free(&adv);
     roster_free(r);
+    prev_free(pv);
+    roster_free(old);
     prep_free(p);
     model_free(m);
     diag_clear(&d);

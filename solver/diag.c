@@ -15,6 +15,23 @@ void diag_clear(diag_list *d) {
     diag_init(d);
 }
 
+/* The formatted message in fresh memory, or NULL. ap is left unused so the
+** caller's va_list needs no second va_start. */
+static char *diag_format(const char *fmt, va_list ap) {
+    va_list probe;
+    va_copy(probe, ap);
+    int n = vsnprintf(NULL, 0, fmt, probe);
+    va_end(probe);
+    if (n < 0) return NULL;
+    char *msg = malloc((size_t)n + 1);
+    if (!msg) return NULL;
+    va_list fill;
+    va_copy(fill, ap);
+    vsnprintf(msg, (size_t)n + 1, fmt, fill);
+    va_end(fill);
+    return msg;
+}
+
 void diag_error(diag_list *d, diag_pos pos, const char *fmt, ...) {
     d->total++;
     if (d->kept >= DIAG_MAX_KEPT) return;
@@ -24,18 +41,19 @@ void diag_error(diag_list *d, diag_pos pos, const char *fmt, ...) {
     }
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    char *msg = diag_format(fmt, ap);
     va_end(ap);
-    if (n < 0) return;
-    /* The file name is copied behind the message: callers often name a
-    ** path buffer that is gone by the time the list is printed. */
-    size_t flen = pos.file ? strlen(pos.file) + 1 : 0;
-    char *msg = malloc((size_t)n + 1 + flen);
     if (!msg) return;
-    va_start(ap, fmt);
-    vsnprintf(msg, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    if (pos.file) pos.file = memcpy(msg + n + 1, pos.file, flen);
+    if (pos.file) { /* copied behind the message: callers often name a path buffer gone by print time */
+        size_t n = strlen(msg) + 1, flen = strlen(pos.file) + 1;
+        char *both = realloc(msg, n + flen);
+        if (!both) {
+            free(msg);
+            return;
+        }
+        msg = both;
+        pos.file = memcpy(msg + n, pos.file, flen);
+    }
     d->entries[d->kept].pos = pos;
     d->entries[d->kept].message = msg;
     d->kept++;

@@ -147,7 +147,7 @@ static int pupils_greedy(state *s, char *visit_on) {
     int ndates = m->period_to - m->period_from + 1, maxn = 1, rc = -1;
     for (int i = 0; i < prep_n_pairs(s->p); i++)
         if (pairs[i].n > maxn) maxn = pairs[i].n;
-    int *order = malloc(sizeof(int) * ((size_t)m->n_pupils + 1));
+    int *order = calloc((size_t)m->n_pupils + 1, sizeof(int));
     char *day = malloc((size_t)ndates + 1);
     int *wk = malloc(sizeof(int) * ((size_t)s->nweeks + 1));
     plan cur = {malloc((size_t)maxn), 0}, best = {malloc((size_t)maxn), 0};

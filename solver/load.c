@@ -308,7 +308,7 @@ static bool ld_date(ld *c, const yt_node *n, const char *field, int *out) {
         ld_ferr(c, n, field, "expected a date YYYY-MM-DD, got '%.*s%s'", SHOW(n));
         return false;
     }
-    int year = atoi(s);
+    int year = (int)strtol(s, NULL, 10); /* the shape check above leaves 4 digits then '-' */
     if (year < 1900 || year > 2199) {
         ld_ferr(c, n, field, "the year of %s is outside 1900..2199", s);
         return false;
@@ -651,7 +651,7 @@ static void ld_dbs(ld *c, const yt_node *n, model_dbs *dbs) {
 static bool ld_push(ld *c, ld_nodes *l, const yt_node *n) {
     if (l->n == l->cap) {
         int cap = l->cap ? l->cap * 2 : 64;
-        const yt_node **v = realloc(l->v, (size_t)cap * sizeof *v);
+        const yt_node **v = realloc(l->v, (size_t)cap * sizeof(const yt_node *));
         if (!v) { ld_oom(c, n); return false; }
         l->v = v;
         l->cap = cap;
@@ -1425,7 +1425,7 @@ model_programme *model_load_buffers(const char *const *names, const char *const 
     }
     model_programme *m = ld_new(d);
     if (!m) return NULL;
-    const yt_node **roots = calloc((size_t)n, sizeof *roots);
+    const yt_node **roots = calloc((size_t)n, sizeof(const yt_node *));
     if (!roots) {
         model_free(m);
         diag_error(d, (diag_pos){NULL, 0, 0}, "out of memory");
@@ -1452,7 +1452,7 @@ model_programme *model_load(const char *const *paths, int n_paths, diag_list *d)
     }
     model_programme *m = ld_new(d);
     if (!m) return NULL;
-    const yt_node **roots = calloc((size_t)n_paths, sizeof *roots);
+    const yt_node **roots = calloc((size_t)n_paths, sizeof(const yt_node *));
     if (!roots) {
         model_free(m);
         diag_error(d, (diag_pos){NULL, 0, 0}, "out of memory");

@@ -55,7 +55,7 @@ static void mathprog_set_of(FILE *out, const char *set, const char *key) {
 
 static void mathprog_ids(FILE *out, const char *set, const char *const *ids, int n, size_t stride) {
     fprintf(out, "set %s :=", set);
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; ids && i < n; i++) {
         fputc(' ', out);
         mathprog_str(out, *(const char *const *)((const char *)ids + (size_t)i * stride));
     }

@@ -78,7 +78,8 @@ int model_find_name(const model_programme *m, const char *name) {
     char low[65];
     size_t n = strlen(name);
     if (n >= sizeof low) return -1;
-    for (size_t i = 0; i <= n; i++) low[i] = (char)tolower((unsigned char)name[i]);
+    for (size_t i = 0; i < n; i++) low[i] = (char)tolower((unsigned char)name[i]);
+    low[n] = '\0';
     return model_table_get(&m->index->names, low);
 }
 

@@ -9,6 +9,7 @@
 */
 #include "prepare.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,6 +50,8 @@ static bool has_index(const model_index_list *l, int v) {
         if (l->v[i] == v) return true;
     return false;
 }
+
+/* A date as text, by value so it can sit inside one printf. */
 
 /* ---- rule 2, static part ----------------------------------------------- */
 
@@ -100,15 +103,15 @@ static const char *day_blocker(prep *pp, int pupil, int adv, int date, bool expl
     const model_period *leave = cal_periods_find(&a->leave, date);
     if (leave) return WHY("%s on leave%s%s", a->id, leave->reason ? ": " : "",
                                    leave->reason ? leave->reason : "");
-    if (!a->dbs.set) return WHY("%s has no DBS check", a->id);
-    if (date < a->dbs.cleared) return WHY("%s DBS not yet cleared", a->id);
-    if (date > a->dbs.expires) return WHY("%s DBS expired", a->id);
+    if (!a->dbs.set) return WHY("%s has no DBS check recorded", a->id);
+    if (date < a->dbs.cleared) return WHY("%s DBS not cleared until %s", a->id, cal_date_str(a->dbs.cleared).s);
+    if (date > a->dbs.expires) return WHY("%s DBS expired %s", a->id, cal_date_str(a->dbs.expires).s);
     if (a->course >= 0) {
         const model_course *c = &m->courses[a->course];
         const model_period *block = cal_periods_find(&c->blocks, date);
         if (block) return WHY("%s not released: %s", a->id, block->reason ? block->reason : "course block");
         if (c->calendar >= 0 && !cal_calendar_open(&m->calendars[c->calendar], date, &why))
-            return WHY("%s not released: %s", a->id, why);
+            return WHY("%s not released: %s (course calendar %s)", a->id, why, m->calendars[c->calendar].id);
     }
     return NULL;
 }
@@ -148,11 +151,13 @@ static int cached_starts(prep *pp, start_cache *c, int pupil, int adv, int date,
     int side = p->moves && date >= p->moves_on, wd = cal_weekday(date);
     if (!c->done[side][wd]) {
         int slot = pp->m->slot_minutes, cnt = 0;
-        int *v = malloc(sizeof(int) * (size_t)(24 * 60 / slot + 1));
+        /* Owned by the cache from the start and freed in cache_free on every
+        ** path of add_pair; the analyser loses the [side][wd] index. */
+        // NOLINTNEXTLINE(clang-analyzer-unix.Malloc)
+        int *v = c->v[side][wd] = malloc(sizeof(int) * (size_t)(24 * 60 / slot + 1));
         if (!v) return -1;
         for (int t = 0; t + p->minutes <= 24 * 60; t += slot)
             if (start_ok(pp->m, pupil, adv, date, t)) v[cnt++] = t;
-        c->v[side][wd] = v;
         c->n[side][wd] = cnt;
         c->done[side][wd] = true;
     }
@@ -203,9 +208,10 @@ static bool teacher_may(const model_programme *m, int sess, int teacher) {
 static const char *teacher_day_blocker(prep *pp, int teacher, int date, bool explain) {
     const model_teacher *t = &pp->m->teachers[teacher];
     const model_period *leave = cal_periods_find(&t->leave, date);
-    if (leave) return WHY("%s on leave", t->id);
-    if (!t->dbs.set) return WHY("%s has no DBS check", t->id);
-    if (date < t->dbs.cleared || date > t->dbs.expires) return WHY("%s DBS not valid", t->id);
+    if (leave) return WHY("%s on leave%s%s", t->id, leave->reason ? ": " : "", leave->reason ? leave->reason : "");
+    if (!t->dbs.set) return WHY("%s has no DBS check recorded", t->id);
+    if (date < t->dbs.cleared) return WHY("%s DBS not cleared until %s", t->id, cal_date_str(t->dbs.cleared).s);
+    if (date > t->dbs.expires) return WHY("%s DBS expired %s", t->id, cal_date_str(t->dbs.expires).s);
     return NULL;
 }
 
@@ -272,6 +278,281 @@ void prep_free(prep *p) {
     free(p);
 }
 
+/* ---- explanations of single candidates --------------------------------- */
+
+/* A bounded text buffer: explanations never need more than a few lines. */
+typedef struct {
+    char s[2048];
+    size_t n;
+} textbuf;
+
+static void tb_add(textbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void tb_add(textbuf *b, const char *fmt, ...) {
+    if (b->n >= sizeof b->s - 1) return;
+    va_list ap;
+    va_start(ap, fmt);
+    int k = vsnprintf(b->s + b->n, sizeof b->s - b->n, fmt, ap);
+    va_end(ap);
+    if (k > 0) b->n += (size_t)k;
+    if (b->n > sizeof b->s - 1) b->n = sizeof b->s - 1;
+}
+
+/* "mon-fri", "tue,thu", "sat": how people write days in the input. */
+static void tb_days(textbuf *b, model_days days) {
+    bool first = true;
+    for (int d = 0; d < 7; d++) {
+        if (!(days >> d & 1u)) continue;
+        int e = d;
+        while (e + 1 < 7 && (days >> (e + 1) & 1u)) e++;
+        if (e - d >= 2) tb_add(b, "%s%s-%s", first ? "" : ",", cal_day_name(d), cal_day_name(e));
+        else for (int k = d; k <= e; k++) tb_add(b, "%s%s", first && k == d ? "" : ",", cal_day_name(k));
+        first = false;
+        d = e;
+    }
+    if (first) tb_add(b, "no days");
+}
+
+static void tb_windows(textbuf *b, const model_window_list *l) {
+    if (l->n == 0) tb_add(b, "never");
+    for (int i = 0; i < l->n; i++) {
+        char s[6], e[6];
+        cal_format_time(l->v[i].start, s);
+        cal_format_time(l->v[i].end, e);
+        tb_add(b, "%s", i ? "; " : "");
+        tb_days(b, l->v[i].days);
+        tb_add(b, " %s-%s", s, e);
+    }
+}
+
+const char *prep_windows_text(const prep *pc, const model_window_list *l) {
+    textbuf b = {.n = 0};
+    b.s[0] = '\0';
+    tb_windows(&b, l);
+    return arena_strdup(pc->arena, b.s);
+}
+
+static void tb_ids(textbuf *b, const model_programme *m, const model_index_list *l, bool schools) {
+    for (int i = 0; i < l->n; i++)
+        tb_add(b, "%s%s", i ? ", " : "", schools ? m->schools[l->v[i]].id : m->places[l->v[i]].id);
+}
+
+/* Rule 2's static part in the user's words with the data behind it. */
+static void pair_static_text(const model_programme *m, int pupil, int adv, pair_fail f, textbuf *b) {
+    const model_pupil *p = &m->pupils[pupil];
+    const model_advocate *a = &m->advocates[adv];
+    switch (f) {
+    case PS_AVOID: tb_add(b, "avoid (pupil %s avoids %s)", p->id, a->id); break;
+    case PS_LANGUAGES:
+        tb_add(b, "requires.languages [");
+        for (int i = 0; i < p->req_languages.n; i++) tb_add(b, "%s%s", i ? ", " : "", name_of(m, p->req_languages.v[i]));
+        tb_add(b, "]: %s speaks ", a->id);
+        if (a->languages.n == 0) tb_add(b, "no listed language");
+        for (int i = 0; i < a->languages.n; i++) tb_add(b, "%s%s", i ? ", " : "", name_of(m, a->languages.v[i]));
+        break;
+    case PS_GENDER:
+        tb_add(b, "requires.gender %s: %s is %s", name_of(m, p->req_gender), a->id,
+               a->gender >= 0 ? name_of(m, a->gender) : "of no recorded gender");
+        break;
+    case PS_EXPERIENCE:
+        for (int i = 0; i < p->req_experience.n; i++) {
+            const model_level *l = &p->req_experience.v[i];
+            int have = model_level_of(&a->experience, l->name);
+            if (have >= l->level) continue;
+            tb_add(b, "requires.experience %s >= %d: %s has %s %d", name_of(m, l->name), l->level, a->id,
+                   name_of(m, l->name), have);
+            break;
+        }
+        break;
+    case PS_DBS: tb_add(b, "no DBS check recorded for %s", a->id); break;
+    case PS_SCHOOLS:
+        tb_add(b, "schools [");
+        tb_ids(b, m, &a->schools, true);
+        tb_add(b, "] does not include %s", m->schools[p->school].id);
+        if (p->moves) tb_add(b, " or %s", m->schools[p->moves_school].id);
+        break;
+    default: break;
+    }
+}
+
+/* The pupil's own windows at one school, as the input says them. */
+static void tb_pupil_windows(textbuf *b, const model_programme *m, const model_pupil *p, int school,
+                             const model_index_list *wins) {
+    const model_school *s = &m->schools[school];
+    tb_add(b, "at %s", s->id);
+    for (int i = 0; i < wins->n; i++) {
+        const model_school_window *w = model_school_window_named(s, wins->v[i]);
+        tb_add(b, "%s %s ", i ? "," : "", name_of(m, wins->v[i]));
+        if (w) tb_windows(b, &w->entries);
+    }
+    if (p->unavailable.n) {
+        tb_add(b, " minus unavailable ");
+        tb_windows(b, &p->unavailable);
+    }
+    if (s->no_visits.n) {
+        tb_add(b, " minus the school's no_visits ");
+        tb_windows(b, &s->no_visits);
+    }
+}
+
+/* Tally of the reasons dates were ruled out, most frequent first. */
+typedef struct {
+    const char *why[8];
+    int count[8];
+    int n, other;
+} date_tally;
+
+static void tally_add(date_tally *t, const char *why) {
+    for (int i = 0; i < t->n; i++)
+        if (strcmp(t->why[i], why) == 0) {
+            t->count[i]++;
+            return;
+        }
+    if (t->n < 8) {
+        t->why[t->n] = why;
+        t->count[t->n++] = 1;
+    } else {
+        t->other++;
+    }
+}
+
+static void tb_tally(textbuf *b, date_tally *t) {
+    for (int i = 0; i < t->n; i++) /* a few entries: selection sort is plenty */
+        for (int j = i + 1; j < t->n; j++)
+            if (t->count[j] > t->count[i]) {
+                const char *w = t->why[i];
+                int c = t->count[i];
+                t->why[i] = t->why[j], t->count[i] = t->count[j];
+                t->why[j] = w, t->count[j] = c;
+            }
+    for (int i = 0; i < t->n && i < 4; i++)
+        tb_add(b, "%s%s (%d date%s)", i ? ", " : "", t->why[i], t->count[i], t->count[i] == 1 ? "" : "s");
+    int rest = t->other;
+    for (int i = 4; i < t->n; i++) rest += t->count[i];
+    if (rest) tb_add(b, " and %d more date%s for other reasons", rest, rest == 1 ? "" : "s");
+}
+
+prep_rule prep_pair_rule(const prep *pc, int pupil, int adv, const char **why) {
+    prep *pp = (prep *)pc; /* only the reason arena grows */
+    const model_programme *m = pp->m;
+    const model_pupil *p = &m->pupils[pupil];
+    const model_advocate *a = &m->advocates[adv];
+    textbuf b = {.n = 0};
+    b.s[0] = '\0';
+    *why = NULL;
+    static const prep_rule of_static[PS_COUNT] = {PREP_RULE_OK, PREP_RULE_AVOID, PREP_RULE_LANGUAGES, PREP_RULE_GENDER,
+                                                  PREP_RULE_EXPERIENCE, PREP_RULE_DBS, PREP_RULE_SCHOOLS};
+    pair_fail f = pair_static(m, pupil, adv);
+    if (f != PS_OK) {
+        pair_static_text(m, pupil, adv, f, &b);
+        *why = arena_strdup(pp->arena, b.s);
+        return of_static[f];
+    }
+    for (int i = pp->pupil_first[pupil]; i < pp->pupil_first[pupil + 1]; i++)
+        if (pp->pairs[i].advocate == adv) return PREP_RULE_OK;
+    /* No candidate: either no weekday has common time, or every date that
+    ** has some is ruled out by the calendar, leave, DBS or release. */
+    bool time_ok[2][7] = {{false}}, time_done[2][7] = {{false}};
+    date_tally t = {.n = 0};
+    int timed_dates = 0;
+    for (int date = m->period_from; date <= m->period_to; date++) {
+        int side = p->moves && date >= p->moves_on, wd = cal_weekday(date);
+        if (!time_done[side][wd]) {
+            for (int st = 0; st + p->minutes <= 24 * 60 && !time_ok[side][wd]; st += m->slot_minutes)
+                time_ok[side][wd] = start_ok(m, pupil, adv, date, st);
+            time_done[side][wd] = true;
+        }
+        if (!time_ok[side][wd]) continue;
+        timed_dates++;
+        const char *w = day_blocker(pp, pupil, adv, date, true);
+        if (w) tally_add(&t, w);
+    }
+    if (timed_dates > 0) {
+        tb_add(&b, "every one of the %d dates with common time is ruled out: ", timed_dates);
+        tb_tally(&b, &t);
+        *why = arena_strdup(pp->arena, b.s);
+        return PREP_RULE_NO_DATE;
+    }
+    tb_add(&b, "no common time: %s is available ", a->id);
+    tb_windows(&b, &a->available);
+    if (a->course >= 0) {
+        tb_add(&b, " and released by %s ", m->courses[a->course].id);
+        tb_windows(&b, &m->courses[a->course].release);
+    }
+    tb_add(&b, "; pupil's %d-minute visits fit ", p->minutes);
+    tb_pupil_windows(&b, m, p, p->school, &p->windows);
+    if (p->moves) {
+        tb_add(&b, "; from %s ", cal_date_str(p->moves_on).s);
+        tb_pupil_windows(&b, m, p, p->moves_school, &p->moves_windows);
+    }
+    tb_add(&b, " (0 feasible visit slots in the period)");
+    *why = arena_strdup(pp->arena, b.s);
+    return PREP_RULE_NO_TIME;
+}
+
+prep_rule prep_teacher_rule(const prep *pc, int sess, int teacher, const char **why) {
+    prep *pp = (prep *)pc;
+    const model_programme *m = pp->m;
+    const model_session *s = &m->sessions[sess];
+    const model_teacher *t = &m->teachers[teacher];
+    textbuf b = {.n = 0};
+    b.s[0] = '\0';
+    *why = NULL;
+    int have = model_level_of(&t->skills, s->subject);
+    if (have < s->min_level) {
+        tb_add(&b, "requires %s >= %d: %s has %s %d", name_of(m, s->subject), s->min_level, t->id,
+               name_of(m, s->subject), have);
+        *why = arena_strdup(pp->arena, b.s);
+        return PREP_RULE_EXPERIENCE;
+    }
+    if (!teacher_may(m, sess, teacher)) {
+        if (t->venues.n) {
+            tb_add(&b, "venues [");
+            tb_ids(&b, m, &t->venues, false);
+            tb_add(&b, "] does not include %s", m->places[s->place].id);
+        } else {
+            tb_add(&b, "%s lists no venues, so teaches only at schools, and %s is not a school", t->id,
+                   m->places[s->place].id);
+        }
+        *why = arena_strdup(pp->arena, b.s);
+        return PREP_RULE_SCHOOLS;
+    }
+    if (!t->dbs.set) {
+        *why = arena_printf(pp->arena, "no DBS check recorded for %s", t->id);
+        return PREP_RULE_DBS;
+    }
+    for (int k = 0; k < pp->n_occ; k++)
+        if (pp->occ[k].session == sess && pp->occ[k].teacher == teacher) return PREP_RULE_OK;
+    bool time_ok[7] = {false};
+    for (int wd = 0; wd < 7; wd++) {
+        int date = m->period_from + ((wd - cal_weekday(m->period_from)) % 7 + 7) % 7;
+        for (int st = 0; st + s->minutes <= 24 * 60 && !time_ok[wd]; st += m->slot_minutes)
+            time_ok[wd] = occurrence_ok(m, sess, teacher, date, st);
+    }
+    date_tally tl = {.n = 0};
+    int timed_dates = 0;
+    for (int date = m->period_from; date <= m->period_to; date++) {
+        if (!time_ok[cal_weekday(date)]) continue;
+        timed_dates++;
+        const char *w = NULL;
+        if (s->school >= 0 && !cal_school_open(m, s->school, date, &w)) w = arena_printf(pp->arena, "school closed: %s", w);
+        else w = teacher_day_blocker(pp, teacher, date, true);
+        if (w) tally_add(&tl, w);
+    }
+    if (timed_dates > 0) {
+        tb_add(&b, "every one of the %d dates with common time is ruled out: ", timed_dates);
+        tb_tally(&b, &tl);
+        *why = arena_strdup(pp->arena, b.s);
+        return PREP_RULE_NO_DATE;
+    }
+    tb_add(&b, "no common time: %s is available ", t->id);
+    tb_windows(&b, &t->available);
+    tb_add(&b, "; the %d-minute session is allowed ", s->minutes);
+    tb_windows(&b, &s->when);
+    tb_add(&b, " (0 feasible occurrences in the period)");
+    *why = arena_strdup(pp->arena, b.s);
+    return PREP_RULE_NO_TIME;
+}
+
 /* ---- queries ----------------------------------------------------------- */
 
 int prep_n_weeks(const prep *p) { return p->n_weeks; }
@@ -322,32 +603,63 @@ static const char *req_text(prep *pp, int pupil, pair_fail f) {
     }
 }
 
+/* Up to six ids of the advocates whose first failing rule is f: "A01, A02, ...". */
+static const char *ids_failing(prep *pp, int pupil, pair_fail f) {
+    const model_programme *m = pp->m;
+    textbuf b = {.n = 0};
+    b.s[0] = '\0';
+    int shown = 0, more = 0;
+    for (int a = 0; a < m->n_advocates; a++) {
+        if (pair_static(m, pupil, a) != f) continue;
+        if (shown < 6) tb_add(&b, "%s%s", shown++ ? ", " : "", m->advocates[a].id);
+        else more++;
+    }
+    if (more) tb_add(&b, " and %d more", more);
+    return arena_strdup(pp->arena, b.s);
+}
+
 int prep_unmatched_static(const prep *pc, int pupil, const char ***reasons) {
     prep *pp = (prep *)pc; /* only the reason arena grows */
     const model_programme *m = pp->m;
     *reasons = NULL;
     if (pp->pupil_first[pupil + 1] > pp->pupil_first[pupil]) return 0;
-    const char **out = arena_array(pp->arena, PS_COUNT + 1, sizeof *out);
+    const char **out = arena_array(pp->arena, PS_COUNT + 2, sizeof *out);
     if (!out) return 0;
-    int n = 0, fails[PS_COUNT] = {0}, timeless = 0;
-    for (int a = 0; a < m->n_advocates; a++) {
-        pair_fail f = pair_static(m, pupil, a);
-        if (f == PS_OK) timeless++;
-        else fails[f]++;
-    }
+    int n = 0, fails[PS_COUNT] = {0};
+    for (int a = 0; a < m->n_advocates; a++) fails[pair_static(m, pupil, a)]++;
     if (m->n_advocates == 0) out[n++] = "there are no advocates";
     for (int f = PS_AVOID; f < PS_COUNT; f++) {
         if (!fails[f]) continue;
+        const char *ids = ids_failing(pp, pupil, (pair_fail)f);
         if (f == PS_AVOID)
-            out[n++] = arena_printf(pp->arena, "%d advocate%s on the pupil's avoid list", fails[f], fails[f] == 1 ? "" : "s");
+            out[n++] = arena_printf(pp->arena, "%d advocate%s on the pupil's avoid list (%s)", fails[f],
+                                    fails[f] == 1 ? "" : "s", ids);
         else if (fails[f] == m->n_advocates)
             out[n++] = arena_printf(pp->arena, "no advocate meets %s", req_text(pp, pupil, (pair_fail)f));
         else
-            out[n++] = arena_printf(pp->arena, "%d advocate%s lack %s", fails[f], fails[f] == 1 ? "" : "s",
-                                    req_text(pp, pupil, (pair_fail)f));
+            out[n++] = arena_printf(pp->arena, "%d advocate%s lack %s (%s)", fails[f], fails[f] == 1 ? "" : "s",
+                                    req_text(pp, pupil, (pair_fail)f), ids);
     }
-    if (timeless)
-        out[n++] = arena_printf(pp->arena, "no common free time with any compatible advocate (%d compatible)", timeless);
+    /* Compatible advocates with no candidate at all: name them and say
+    ** whether it is the weekly times or the dates that never meet. */
+    textbuf no_time = {.n = 0}, no_date = {.n = 0};
+    no_time.s[0] = no_date.s[0] = '\0';
+    int n_time = 0, n_date = 0;
+    for (int a = 0; a < m->n_advocates; a++) {
+        if (pair_static(m, pupil, a) != PS_OK) continue;
+        const char *why;
+        prep_rule r = prep_pair_rule(pc, pupil, a, &why);
+        if (r == PREP_RULE_NO_TIME && n_time++ < 6) tb_add(&no_time, "%s%s", n_time > 1 ? ", " : "", m->advocates[a].id);
+        if (r == PREP_RULE_NO_DATE && n_date++ < 3)
+            tb_add(&no_date, "%s%s: %s", n_date > 1 ? "; " : "", m->advocates[a].id,
+                   strstr(why, ": ") ? strstr(why, ": ") + 2 : why);
+    }
+    if (n_time)
+        out[n++] = arena_printf(pp->arena, "no common free time with %s compatible advocate%s (%s%s)",
+                                n_time == 1 ? "the" : "any", n_time == 1 ? "" : "s", no_time.s, n_time > 6 ? ", ..." : "");
+    if (n_date)
+        out[n++] = arena_printf(pp->arena, "no date possible with %s compatible advocate%s (%s%s)",
+                                n_date == 1 ? "the" : "the other", n_date == 1 ? "" : "s", no_date.s, n_date > 3 ? "; ..." : "");
     *reasons = out;
     return n;
 }
@@ -379,18 +691,22 @@ const char *prep_session_blocker(const prep *pc, int session, int date) {
     if (s->school >= 0 && !cal_school_open(m, s->school, date, &why))
         return arena_printf(pp->arena, "school closed: %s", why);
     int qualified = 0;
-    const char *last = NULL;
+    textbuf b = {.n = 0};
+    b.s[0] = '\0';
     for (int t = 0; t < m->n_teachers; t++) {
         if (!teacher_may(m, session, t)) continue;
-        qualified++;
-        last = teacher_day_blocker(pp, t, date, true);
-        if (last) continue;
-        for (int st = 0; st + s->minutes <= 24 * 60; st += m->slot_minutes)
-            if (occurrence_ok(m, session, t, date, st)) return NULL;
-        last = arena_printf(pp->arena, "no qualified teacher free in the session's hours");
+        const char *last = teacher_day_blocker(pp, t, date, true);
+        if (!last) {
+            for (int st = 0; st + s->minutes <= 24 * 60; st += m->slot_minutes)
+                if (occurrence_ok(m, session, t, date, st)) return NULL;
+            last = arena_printf(pp->arena, "%s not free in the session's hours on %s (available %s)", m->teachers[t].id,
+                                cal_day_name(cal_weekday(date)), prep_windows_text(pp, &m->teachers[t].available));
+        }
+        if (qualified++ < 4) tb_add(&b, "%s%s", qualified > 1 ? "; " : "", last);
     }
     if (!qualified)
         return arena_printf(pp->arena, "no teacher has %s at level %d or above who may teach at %s",
                             name_of(m, s->subject), s->min_level, m->places[s->place].id);
-    return qualified == 1 ? last : "no qualified teacher available";
+    if (qualified == 1) return arena_strdup(pp->arena, b.s);
+    return arena_printf(pp->arena, "no qualified teacher available: %s%s", b.s, qualified > 4 ? "; ..." : "");
 }

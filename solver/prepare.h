@@ -77,4 +77,32 @@ const char *prep_date_blocker(const prep *p, int pupil, int advocate, int date);
 ** occurrence is feasible that date. */
 const char *prep_session_blocker(const prep *p, int session, int date);
 
+/* ---- explanations (for `roster explain` and advice) --------------------- */
+
+/* The first rule that keeps a person from a pupil or a session, in the
+** order they are checked. */
+typedef enum {
+    PREP_RULE_OK,          /* individually feasible candidates exist */
+    PREP_RULE_AVOID,
+    PREP_RULE_LANGUAGES,
+    PREP_RULE_GENDER,
+    PREP_RULE_EXPERIENCE,  /* for a teacher: skill below min_level */
+    PREP_RULE_DBS,         /* no DBS check recorded */
+    PREP_RULE_SCHOOLS,     /* for a teacher: venue not allowed */
+    PREP_RULE_NO_DATE,     /* every date with common time is ruled out */
+    PREP_RULE_NO_TIME      /* no common time on any weekday */
+} prep_rule;
+
+/* Why advocate can never visit pupil: PREP_RULE_OK (*why NULL) when the
+** pair has candidates, else the first failing rule and in *why the rule in
+** the user's words with the data behind it, such as "requires.languages
+** [urdu]: A02 speaks english". Strings live as long as p. */
+prep_rule prep_pair_rule(const prep *p, int pupil, int advocate, const char **why);
+
+/* The same for a community teacher and a session. */
+prep_rule prep_teacher_rule(const prep *p, int session, int teacher, const char **why);
+
+/* A window list as the input writes it: "mon-fri 08:45-15:15; sat 09:00-12:00". */
+const char *prep_windows_text(const prep *p, const model_window_list *l);
+
 #endif

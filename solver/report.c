@@ -10,6 +10,11 @@
 #include "report_util.h"
 
 int report_write_all(const model_programme *m, const roster *r, const char *dir, diag_list *d) {
+    return report_write_all_advice(m, r, NULL, dir, d);
+}
+
+int report_write_all_advice(const model_programme *m, const roster *r, const struct advice_list *advice,
+                            const char *dir, diag_list *d) {
     static const char *const subs[] = {"advocates", "teachers", "schools", "university"};
     char path[4096];
     if (fsio_mkdir_private(dir, d) != 0) return -1;
@@ -26,6 +31,7 @@ int report_write_all(const model_programme *m, const roster *r, const char *dir,
         diag_error(d, (diag_pos){dir, 1, 1}, "out of memory preparing the reports");
         return -1;
     }
+    c.advice = advice;
     int rc = 0;
     rc |= report_write_calendars(&c, dir, d);
     rc |= report_write_schools(&c, dir, d);

@@ -23,4 +23,10 @@
 ** with the reasons in d; files already written stay complete. */
 int report_write_all(const model_programme *m, const roster *r, const char *dir, diag_list *d);
 
+/* The same, with recruitment advice (advice.h) rendered in report.html's
+** "What would help most" section; advice may be NULL. */
+struct advice_list;
+int report_write_all_advice(const model_programme *m, const roster *r, const struct advice_list *advice,
+                            const char *dir, diag_list *d);
+
 #endif

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "advice.h"
 #include "cal.h"
 #include "fsio.h"
 #include "report_util.h"
@@ -37,13 +38,14 @@ static int lead_school_days(const report_ctx *c) {
     int *t = malloc((size_t)c->n_visits * 3 * sizeof *t);
     if (!t) return 0;
     for (int i = 0; i < c->n_visits; i++) {
-        t[3 * i] = c->visits[i].advocate;
-        t[3 * i + 1] = c->visits[i].date;
-        t[3 * i + 2] = c->visits[i].school;
+        size_t k = 3 * (size_t)i;
+        t[k] = c->visits[i].advocate;
+        t[k + 1] = c->visits[i].date;
+        t[k + 2] = c->visits[i].school;
     }
     qsort(t, (size_t)c->n_visits, 3 * sizeof *t, lead_cmp_triple);
     int n = 1;
-    for (int i = 1; i < c->n_visits; i++) n += lead_cmp_triple(t + 3 * i, t + 3 * (i - 1)) != 0;
+    for (int i = 1; i < c->n_visits; i++) n += lead_cmp_triple(t + 3 * (size_t)i, t + 3 * (size_t)(i - 1)) != 0;
     free(t);
     return n;
 }
@@ -427,6 +429,34 @@ static void lead_reasons(FILE *out, const report_ctx *c) {
     free(v);
 }
 
+/* Advice is computed elsewhere (advice.c, from what-if re-solves); this
+** only shows it. */
+static void lead_advice(FILE *out, const report_ctx *c) {
+    const advice_list *l = c->advice;
+    if (!l) return;
+    fputs("<h2 id=\"advice\">What would help most</h2>\n", out);
+    fprintf(out, "<p>Each proposal was added to a copy of the inputs and re-solved; the numbers are what that "
+                 "re-solve delivered (now: %d of %d pupils matched, %d visits, %d sessions).</p>\n",
+            l->matched_before, l->n_pupils, l->visits_before, l->sessions_before);
+    if (l->n_items == 0) fputs("<p>Nothing: no shortfall that one more person could make up.</p>\n", out);
+    else fputs("<ol>\n", out);
+    for (int i = 0; i < l->n_items; i++) {
+        const advice_item *it = &l->items[i];
+        fputs("<li><p><strong>", out);
+        report_html_text(out, it->outcome);
+        fputs("</strong></p><p>Why: ", out);
+        report_html_text(out, it->evidence);
+        fprintf(out, "</p><p>Whole programme with it: %d of %d pupils matched, %d visits, %d sessions.</p><pre>",
+                it->matched_after, l->n_pupils, it->visits_after, it->sessions_after);
+        report_html_text(out, it->yaml);
+        fputs("</pre></li>\n", out);
+    }
+    if (l->n_items) fputs("</ol>\n", out);
+    if (l->n_groups > l->n_items)
+        fprintf(out, "<p>%d more shortfall group%s not tried (<code>roster advise --what-ifs N</code> tries more).</p>\n",
+                l->n_groups - l->n_items, l->n_groups - l->n_items == 1 ? "" : "s");
+}
+
 static int lead_write(FILE *out, void *ctx) {
     const report_ctx *c = ctx;
     const model_programme *m = c->m;
@@ -441,14 +471,16 @@ static int lead_write(FILE *out, void *ctx) {
                  "%d advocates, %d community teachers, %d sessions</p>\n",
             from, to, m->n_schools, m->n_pupils, m->n_advocates, m->n_teachers, m->n_sessions);
     fputs("<nav><a href=\"#objective\">Objective</a><a href=\"#coverage\">Coverage</a><a href=\"#weeks\">By week</a>"
-          "<a href=\"#needs\">Needs</a><a href=\"#advocates\">Advocates</a><a href=\"#problems\">Problems</a></nav>\n",
-          out);
+          "<a href=\"#needs\">Needs</a><a href=\"#advocates\">Advocates</a><a href=\"#problems\">Problems</a>", out);
+    if (c->advice) fputs("<a href=\"#advice\">What would help</a>", out);
+    fputs("</nav>\n", out);
     lead_summary(out, c);
     lead_coverage(out, c);
     lead_week_chart(out, c);
     lead_heatmap(out, c);
     lead_utilisation(out, c);
     lead_reasons(out, c);
+    lead_advice(out, c);
     report_html_end(out);
     return 0;
 }

@@ -296,7 +296,7 @@ static void school_day(FILE *out, const report_ctx *c, int s, int date, school_s
 
 static void school_dated(FILE *out, const report_ctx *c, int s) {
     const model_programme *m = c->m;
-    school_slot *slots = calloc((size_t)(c->n_visits + c->n_sessions + 1), sizeof *slots);
+    school_slot *slots = calloc((size_t)c->n_visits + (size_t)c->n_sessions + 1, sizeof *slots);
     if (!slots) return;
     fputs("<h2 id=\"dates\">Dated timetable</h2>\n<p>Every visit and session here, week by week. "
           "<span class=\"tag\">moved</span> rows are visits outside the pupil's weekly pattern; "

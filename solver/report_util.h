@@ -31,6 +31,7 @@ typedef struct {
     int *pattern_first, *pattern_count; /* per pupil: slice of pattern */
     int week0;                          /* Monday of the period's first week */
     int n_weeks;
+    const struct advice_list *advice;   /* recruitment advice for the lead, or NULL */
 } report_ctx;
 
 int report_ctx_init(report_ctx *c, const model_programme *m, const roster *r);

@@ -61,6 +61,28 @@ typedef struct {
     const char *reason;
 } roster_unfilled;
 
+/* One entry of `changes:`, an extension of section 3 written by `roster
+** solve --previous` (docs/rerostering.md): what changed against the
+** previous roster, and why. Plain strings, because a change may name people
+** the programme no longer has; from/to are NULL for "none". */
+typedef struct {
+    const char *what;       /* "advocate", "pattern" or "teacher" */
+    const char *pupil;      /* advocate and pattern changes, else NULL */
+    const char *session;    /* teacher changes, else NULL */
+    const char *from, *to;  /* ids, or "tue 10:00" for a pattern entry */
+    const char *reason;
+} roster_change;
+
+/* An entry of a roster read by roster_read_yaml_lenient that was left out
+** because it names an id the programme does not have. Strings as written. */
+typedef struct {
+    const char *section;    /* "assignments", "pattern", "visits", ... */
+    const char *subject;    /* the entry's pupil (or session) id */
+    const char *who;        /* its advocate (or teacher) id, or NULL */
+    const char *missing;    /* the id the programme does not have */
+    int date;               /* visits and sessions: the date; else -1 */
+} roster_dropped;
+
 typedef struct roster {
     arena *arena;
     roster_status status;
@@ -73,6 +95,11 @@ typedef struct roster {
     roster_unmatched *unmatched;           int n_unmatched;
     roster_missed *missed;                 int n_missed;
     roster_unfilled *unfilled;             int n_unfilled;
+
+    /* Extensions (docs/rerostering.md). */
+    bool has_changes;                      /* write `changes:`, even when empty */
+    roster_change *changes;                int n_changes;
+    roster_dropped *dropped;               int n_dropped;   /* lenient reads only */
 } roster;
 
 roster *roster_new(void);
@@ -90,5 +117,11 @@ int roster_write_yaml(const roster *r, const model_programme *m, const char *pat
 
 /* Read a roster.yaml written for programme m. NULL with errors in d. */
 roster *roster_read_yaml(const model_programme *m, const char *path, diag_list *d);
+
+/* The same for a previous roster, whose programme may since have lost
+** people, schools or sessions: an entry naming an id m does not have is
+** left out and listed in r->dropped instead of being an error. Every other
+** problem is still an error. */
+roster *roster_read_yaml_lenient(const model_programme *m, const char *path, diag_list *d);
 
 #endif

@@ -1,6 +1,7 @@
 /*
 ** roster_read.c: parse a roster.yaml (format section 3) back against its
-** programme, for `roster verify`.
+** programme, for `roster verify`, and leniently (entries naming ids the
+** programme no longer has are dropped and listed) for `--previous`.
 **
 ** The reader checks only form: keys, types, ids, dates and times. Whether
 ** the roster obeys the hard rules is verify.c's job, so a roster that breaks
@@ -27,6 +28,8 @@ typedef struct {
     const model_programme *m;
     roster *r;
     diag_list *d;
+    bool lenient;           /* unknown ids drop the entry (roster_read_yaml_lenient) */
+    const char *gone;       /* the current entry's first unknown id, lenient only */
 } rr_ctx;
 
 /* Field names of one kind of list entry; at most RR_MAX_FIELDS. */
@@ -92,7 +95,11 @@ typedef int (*rr_finder)(const model_programme *m, const char *id);
 static int rr_id(rr_ctx *c, const yt_node *n, rr_finder find, const char *kind) {
     if (!rr_scalar(c, n, kind)) return -1;
     int i = find(c->m, n->str);
-    if (i < 0) rr_error(c, n, "unknown %s '%s'", kind, n->str);
+    if (i < 0 && c->lenient) {
+        if (!c->gone) c->gone = arena_strndup(c->r->arena, n->str, n->len);
+    } else if (i < 0) {
+        rr_error(c, n, "unknown %s '%s'", kind, n->str);
+    }
     return i;
 }
 
@@ -173,6 +180,18 @@ static void *rr_array(rr_ctx *c, const yt_node *at, int count, size_t size) {
     return p;
 }
 
+/* Lenient reads: leave the entry just parsed out when it named an unknown
+** id, and say so in r->dropped. Returns true when it was dropped. */
+static bool rr_drop(rr_ctx *c, const char *section, const yt_node *subject, const yt_node *who, int date) {
+    if (!c->gone) return false;
+    roster *r = c->r;
+    const char *subj = subject->kind == YT_SCALAR ? arena_strndup(r->arena, subject->str, subject->len) : NULL;
+    const char *w = who && who->kind == YT_SCALAR ? arena_strndup(r->arena, who->str, who->len) : NULL;
+    r->dropped[r->n_dropped++] = (roster_dropped){section, subj, w, c->gone, date};
+    c->gone = NULL;
+    return true;
+}
+
 static void rr_assignments(rr_ctx *c, const yt_node *seq) {
     static const rr_shape shape = {"an assignment", {"pupil", "advocate"}};
     roster_assignment *v = rr_array(c, seq, seq->count, sizeof *v);
@@ -183,7 +202,7 @@ static void rr_assignments(rr_ctx *c, const yt_node *seq) {
         if (!rr_fields(c, seq->items[i], &shape, f)) continue;
         v[c->r->n_assignments].pupil = rr_id(c, f[0], model_find_pupil, "pupil");
         v[c->r->n_assignments].advocate = rr_id(c, f[1], model_find_advocate, "advocate");
-        c->r->n_assignments++;
+        if (!rr_drop(c, "assignments", f[0], f[1], -1)) c->r->n_assignments++;
     }
 }
 
@@ -201,6 +220,7 @@ static void rr_pattern(rr_ctx *c, const yt_node *seq) {
         if (f[1]->kind == YT_SCALAR && e->weekday < 0)
             rr_error(c, f[1], "'%s' is not a day (mon, tue, wed, thu, fri, sat, sun)", f[1]->str);
         rr_time(c, f[2], &e->start);
+        if (rr_drop(c, "pattern", f[0], NULL, -1)) c->r->n_pattern--;
     }
 }
 
@@ -218,6 +238,7 @@ static void rr_visits(rr_ctx *c, const yt_node *seq) {
         e->pupil = rr_id(c, f[3], model_find_pupil, "pupil");
         e->advocate = rr_id(c, f[4], model_find_advocate, "advocate");
         e->school = rr_id(c, f[5], model_find_school, "school");
+        if (rr_drop(c, "visits", f[3], f[4], e->date)) c->r->n_visits--;
     }
 }
 
@@ -235,6 +256,7 @@ static void rr_sessions(rr_ctx *c, const yt_node *seq) {
         e->session = rr_id(c, f[3], model_find_session, "session");
         e->teacher = rr_id(c, f[4], model_find_teacher, "community teacher");
         e->place = rr_id(c, f[5], model_find_place, "place");
+        if (rr_drop(c, "sessions", f[3], f[4], e->date)) c->r->n_sessions--;
     }
 }
 
@@ -248,6 +270,10 @@ static void rr_unmatched(rr_ctx *c, const yt_node *seq) {
         if (!rr_fields(c, seq->items[i], &shape, f)) continue;
         roster_unmatched *e = &v[c->r->n_unmatched++];
         e->pupil = rr_id(c, f[0], model_find_pupil, "pupil");
+        if (rr_drop(c, "unmatched", f[0], NULL, -1)) {
+            c->r->n_unmatched--;
+            continue;
+        }
         const yt_node *rs = f[1];
         if (rs->kind != YT_SEQUENCE) {
             rr_error(c, rs, "reasons must be a list of strings, not a %s", yt_kind_name(rs->kind));
@@ -275,6 +301,7 @@ static void rr_missed(rr_ctx *c, const yt_node *seq) {
         e->pupil = rr_id(c, f[0], model_find_pupil, "pupil");
         rr_week(c, f[1], &e->week);
         e->reason = rr_text(c, f[2], "a reason");
+        if (rr_drop(c, "missed", f[0], NULL, e->week)) c->r->n_missed--;
     }
 }
 
@@ -290,6 +317,54 @@ static void rr_unfilled(rr_ctx *c, const yt_node *seq) {
         e->session = rr_id(c, f[0], model_find_session, "session");
         rr_week(c, f[1], &e->week);
         e->reason = rr_text(c, f[2], "a reason");
+        if (rr_drop(c, "unfilled", f[0], NULL, e->week)) c->r->n_unfilled--;
+    }
+}
+
+/* An optional text field of a change: absent or null means none. */
+static const char *rr_opt_text(rr_ctx *c, const yt_node *n, const char *what) {
+    if (!n || (n->kind == YT_SCALAR && n->plain && (strcmp(n->str, "null") == 0 || strcmp(n->str, "~") == 0)))
+        return NULL;
+    return rr_text(c, n, what);
+}
+
+/* `changes:` (docs/rerostering.md): a log in plain strings, so ids are not
+** looked up: a change may name someone the programme no longer has. */
+static void rr_changes(rr_ctx *c, const yt_node *seq) {
+    static const char *const keys[] = {"what", "pupil", "session", "from", "to", "reason"};
+    roster_change *v = rr_array(c, seq, seq->count, sizeof *v);
+    if (!v) return;
+    c->r->changes = v;
+    for (int i = 0; i < seq->count; i++) {
+        const yt_node *e = seq->items[i];
+        if (e->kind != YT_MAPPING) {
+            rr_error(c, e, "a change must be a mapping such as {...}, not a %s", yt_kind_name(e->kind));
+            continue;
+        }
+        for (int k = 0; k < e->count; k++) {
+            size_t j = 0;
+            while (j < sizeof keys / sizeof keys[0] && strcmp(e->pairs[k].key->str, keys[j]) != 0) j++;
+            if (j == sizeof keys / sizeof keys[0])
+                rr_error(c, e->pairs[k].key, "unknown key '%s' in a change (it has what, pupil or session, from, to, reason)",
+                         e->pairs[k].key->str);
+        }
+        const yt_node *what = yt_get(e, "what"), *reason = yt_get(e, "reason");
+        const yt_node *pupil = yt_get(e, "pupil"), *session = yt_get(e, "session");
+        if (!what || !reason) {
+            rr_error(c, e, "a change is missing '%s'", what ? "reason" : "what");
+            continue;
+        }
+        if (!pupil == !session) {
+            rr_error(c, e, "a change names exactly one pupil or session");
+            continue;
+        }
+        roster_change *ch = &v[c->r->n_changes++];
+        ch->what = rr_text(c, what, "what");
+        ch->pupil = pupil ? rr_text(c, pupil, "a pupil") : NULL;
+        ch->session = session ? rr_text(c, session, "a session") : NULL;
+        ch->from = rr_opt_text(c, yt_get(e, "from"), "from");
+        ch->to = rr_opt_text(c, yt_get(e, "to"), "to");
+        ch->reason = rr_text(c, reason, "a reason");
     }
 }
 
@@ -314,7 +389,7 @@ static void rr_objective(rr_ctx *c, const yt_node *n) {
 
 static void rr_document(rr_ctx *c, const yt_node *root) {
     static const char *const known[] = {"format", "status", "objective", "assignments", "pattern",
-                                        "visits", "sessions", "unmatched", "missed", "unfilled"};
+                                        "visits", "sessions", "unmatched", "missed", "unfilled", "changes"};
     for (int i = 0; i < root->count; i++) {
         const yt_node *k = root->pairs[i].key;
         size_t j = 0;
@@ -333,6 +408,18 @@ static void rr_document(rr_ctx *c, const yt_node *root) {
 
     bool bad = false;
     const yt_node *l;
+    if (c->lenient) { /* room for every entry to be dropped, allocated once */
+        static const char *const lists[] = {"assignments", "pattern", "visits", "sessions", "unmatched", "missed", "unfilled"};
+        size_t n = 1;
+        for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
+            const yt_node *s = yt_get(root, lists[i]);
+            if (s && s->kind == YT_SEQUENCE) n += (size_t)s->count;
+        }
+        if (!(c->r->dropped = arena_array(c->r->arena, n, sizeof *c->r->dropped))) {
+            rr_error(c, root, "out of memory");
+            return;
+        }
+    }
     if ((l = rr_list(c, root, "assignments", &bad))) rr_assignments(c, l);
     if ((l = rr_list(c, root, "pattern", &bad))) rr_pattern(c, l);
     if ((l = rr_list(c, root, "visits", &bad))) rr_visits(c, l);
@@ -340,9 +427,11 @@ static void rr_document(rr_ctx *c, const yt_node *root) {
     if ((l = rr_list(c, root, "unmatched", &bad))) rr_unmatched(c, l);
     if ((l = rr_list(c, root, "missed", &bad))) rr_missed(c, l);
     if ((l = rr_list(c, root, "unfilled", &bad))) rr_unfilled(c, l);
+    if (yt_get(root, "changes")) c->r->has_changes = true;
+    if ((l = rr_list(c, root, "changes", &bad))) rr_changes(c, l);
 }
 
-roster *roster_read_yaml(const model_programme *m, const char *path, diag_list *d) {
+static roster *rr_read(const model_programme *m, const char *path, bool lenient, diag_list *d) {
     int kept_before = d->kept, total_before = diag_count(d);
     roster *r = roster_new();
     arena *scratch = arena_new();
@@ -352,7 +441,7 @@ roster *roster_read_yaml(const model_programme *m, const char *path, diag_list *
         arena_free(scratch);
         return NULL;
     }
-    rr_ctx c = {m, r, d};
+    rr_ctx c = {m, r, d, lenient, NULL};
     const yt_node *root = yt_parse_file(scratch, path, d);
     if (root) rr_document(&c, root);
     /* Positions point at the scratch arena's copy of the path: repoint
@@ -365,4 +454,12 @@ roster *roster_read_yaml(const model_programme *m, const char *path, diag_list *
         return NULL;
     }
     return r;
+}
+
+roster *roster_read_yaml(const model_programme *m, const char *path, diag_list *d) {
+    return rr_read(m, path, false, d);
+}
+
+roster *roster_read_yaml_lenient(const model_programme *m, const char *path, diag_list *d) {
+    return rr_read(m, path, true, d);
 }

@@ -159,6 +159,33 @@ static void write_shortfalls(FILE *out, const roster *r, const model_programme *
     }
 }
 
+static void put_opt_id(FILE *out, const char *s) {
+    if (s) put_id(out, s);
+    else fputs("null", out);
+}
+
+/* `changes:` (docs/rerostering.md), only for rosters made with --previous. */
+static void write_changes(FILE *out, const roster *r) {
+    if (!r->has_changes) return;
+    put_section(out, "changes", r->n_changes);
+    for (int i = 0; i < r->n_changes; i++) {
+        const roster_change *c = &r->changes[i];
+        fputs("  - {what: ", out);
+        put_id(out, c->what);
+        fputs(c->pupil ? ", pupil: " : ", session: ", out);
+        put_id(out, c->pupil ? c->pupil : c->session ? c->session : "");
+        fputs(", from: ", out);
+        if (c->from && strcmp(c->what, "pattern") == 0) put_quoted(out, c->from);
+        else put_opt_id(out, c->from);
+        fputs(", to: ", out);
+        if (c->to && strcmp(c->what, "pattern") == 0) put_quoted(out, c->to);
+        else put_opt_id(out, c->to);
+        fputs(", reason: ", out);
+        put_quoted(out, c->reason ? c->reason : "");
+        fputs("}\n", out);
+    }
+}
+
 static int write_roster(FILE *out, void *vctx) {
     const write_ctx *w = vctx;
     fprintf(out, "format: roster/1\nstatus: %s\nobjective: {value: ", roster_status_name(w->r->status));
@@ -168,6 +195,7 @@ static int write_roster(FILE *out, void *vctx) {
     fputs("}\n", out);
     write_entities(out, w->r, w->m);
     write_shortfalls(out, w->r, w->m);
+    write_changes(out, w->r);
     return ferror(out) ? -1 : 0;
 }
 

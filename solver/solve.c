@@ -23,7 +23,10 @@
 #include <time.h>
 
 #include "cal.h"
+#include "explain.h"
 #include "greedy.h"
+#include "previous.h"
+#include "relax.h"
 
 typedef struct {
     int person, date, start, end, place, school, col;
@@ -53,7 +56,7 @@ typedef struct {
 /* CPLEX LP names may not contain '-' or ':'; ids map '-' to '~' (never in
 ** an id), dates and times use '.', so names stay unique and readable. */
 static void put_id(char *out, size_t cap, size_t *len, const char *id) {
-    for (; *id && *len + 1 < cap; id++) out[(*len)++] = *id == '-' ? '~' : *id;
+    for (; *id && *len + 1 < cap; id++) out[(*len)++] = *id == '-' ? '~' : (char)*id;
     out[*len] = '\0';
 }
 
@@ -154,6 +157,8 @@ static double match_value(const model_programme *m, int pupil, int adv) {
     return m->weights.match * fit + m->weights.continuity * (p->previous_advocate == adv) +
            m->weights.preference * preference_rank(p, adv);
 }
+
+double solve_match_value(const model_programme *m, int pupil, int adv) { return match_value(m, pupil, adv); }
 
 /* ---- columns ----------------------------------------------------------- */
 
@@ -287,6 +292,9 @@ static int build_school_day_upper(ctx *c) {
 }
 
 /* ---- rows: advocate caps ------------------------------------------------ */
+
+static int advocate_week_cap(const model_programme *m, int adv);
+int solve_advocate_week_cap(const model_programme *m, int adv) { return advocate_week_cap(m, adv); }
 
 static int advocate_week_cap(const model_programme *m, int adv) {
     const model_advocate *a = &m->advocates[adv];
@@ -676,7 +684,8 @@ static void on_tree(glp_tree *T, void *info) {
 
 static bool integral_weights(const model_programme *m) {
     const model_weights *w = &m->weights;
-    double v[] = {w->visit, w->match, w->continuity, w->preference, w->moved, w->school_day, w->session};
+    double v[] = {w->visit, w->match, w->continuity, w->preference, w->moved, w->school_day, w->session,
+                  w->reassign, w->repattern};
     for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
         if (v[i] != floor(v[i])) return false;
     return true;
@@ -685,7 +694,7 @@ static bool integral_weights(const model_programme *m) {
 static double now_seconds(void) {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
 /* glp_simplex cannot be interrupted, so it runs in slices of a fixed number
@@ -758,6 +767,190 @@ static roster_status run_glpk(ctx *c, const solve_options *o, double t0, double 
         return ROSTER_OPTIMAL;
     }
     return rc == GLP_ETMLIM || rc == GLP_ESTOP ? ROSTER_TIME_LIMIT : ROSTER_FEASIBLE;
+}
+
+/* ---- the relaxation path (docs/solve.md) ---------------------------------- */
+
+static double heuristic_value(const ctx *c);
+
+
+/* Restrict the exact program to R's matching: x at most x*, every column
+** of a pair R left unmatched at 0; when fix_pattern, the pattern fixed to y* and
+** only visits on it allowed (a small program; any roster it gives is
+** feasible, which is all a realisation needs: the proof is the bound).
+** GLPK's presolve then drops what is fixed. ub0 holds the built bounds. */
+static void restrict_to(ctx *c, const relax_result *rr, const double *ub0, bool fix_pattern) {
+    const model_programme *m = c->m;
+    const prep_pair *pairs = prep_pairs(c->p);
+    const prep_visit *vis = prep_visits(c->p);
+    int ncols = glp_get_num_cols(c->P);
+    signed char *fix = malloc((size_t)ncols + 1); /* -1 free, else fixed to 0 or 1 */
+    char *matched = calloc((size_t)m->n_pupils + 1, 1);
+    if (!fix || !matched) {
+        free(fix);
+        free(matched);
+        return; /* left unrestricted: slower, still exact */
+    }
+    for (int j = 1; j <= ncols; j++) fix[j] = -1;
+    for (int i = 0; i < prep_n_pairs(c->p); i++)
+        if (c->x_col[i]) {
+            fix[c->x_col[i]] = rr->pair_on[i] ? -1 : 0; /* x <= x*: a pair R matched may still drop */
+            if (rr->pair_on[i]) matched[pairs[i].pupil] = 1;
+        }
+    for (size_t zi = 0; zi < (size_t)m->n_advocates * (size_t)c->ndates * (size_t)m->n_schools; zi++)
+        if (c->z_col[zi]) fix[c->z_col[zi]] = 0;
+    for (int k = 0; k < prep_n_visits(c->p); k++) {
+        int i = c->pair_of_visit[k];
+        size_t ys = ((size_t)pairs[i].pupil * 7 + (size_t)cal_weekday(vis[k].date)) * (size_t)c->nslots +
+                    (size_t)(vis[k].start / c->slot);
+        bool on_pattern = !fix_pattern || !c->use_pattern || rr->pattern[ys];
+        if (c->x_col[i] && rr->pair_on[i] && on_pattern) {
+            fix[c->z_col[zindex(c, pairs[i].advocate, vis[k].date, vis[k].school)]] = -1;
+        } else {
+            fix[c->v_col0 + k] = 0;
+        }
+    }
+    for (int q = 0; q < c->n_on; q++)
+        if (!matched[c->on_pupil[q]]) fix[c->on_col[q]] = 0;
+    size_t per_pupil = 7 * (size_t)c->nslots;
+    for (size_t s = 0; c->use_pattern && s < (size_t)m->n_pupils * per_pupil; s++) {
+        if (!c->y_col[s]) continue;
+        if (!matched[s / per_pupil]) fix[c->y_col[s]] = 0;
+        else if (fix_pattern) fix[c->y_col[s]] = (signed char)(rr->pattern[s] != 0);
+    }
+    for (int j = 1; j <= ncols; j++) {
+        if (ub0[j] < 0.5) continue; /* built fixed at 0 */
+        if (fix[j] < 0) glp_set_col_bnds(c->P, j, GLP_DB, 0, 1);
+        else glp_set_col_bnds(c->P, j, GLP_FX, fix[j], fix[j]);
+    }
+    free(fix);
+    free(matched);
+}
+
+/* Solve R from the greedy roster (c->heur) as its first incumbent. */
+static int relax_start_of(ctx *c, relax_result *rr, double limit, bool verbose, volatile sig_atomic_t *stop) {
+    const model_programme *m = c->m;
+    int nv = prep_n_visits(c->p), no = prep_n_occurrences(c->p);
+    size_t ny = (size_t)m->n_pupils * 7 * (size_t)c->nslots;
+    char *von = calloc((size_t)nv + 1, 1), *oon = calloc((size_t)no + 1, 1), *pat = calloc(ny + 1, 1);
+    int rc = -1;
+    if (von && oon && pat) {
+        for (int k = 0; k < nv; k++) von[k] = c->heur[c->v_col0 + k] > 0.5;
+        for (int k = 0; k < no; k++) oon[k] = c->heur[c->o_col0 + k] > 0.5;
+        for (size_t s = 0; c->use_pattern && s < ny; s++) pat[s] = c->y_col[s] && c->heur[c->y_col[s]] > 0.5;
+        relax_start st = {von, oon, pat, stop};
+        rc = relax_solve(m, c->p, limit, verbose, &st, rr);
+    }
+    free(von);
+    free(oon);
+    free(pat);
+    return rc;
+}
+
+/* Columns free and rows touching one: the size of the restricted program. */
+static void restricted_size(ctx *c, int *rows, int *cols) {
+    int nr = glp_get_num_rows(c->P), nc = glp_get_num_cols(c->P);
+    int *ind = malloc(sizeof(int) * ((size_t)nc + 1));
+    *rows = *cols = 0;
+    for (int j = 1; j <= nc; j++) *cols += glp_get_col_type(c->P, j) != GLP_FX;
+    if (!ind) return;
+    for (int i = 1; i <= nr; i++) {
+        int n = glp_get_mat_row(c->P, i, ind, NULL);
+        for (int q = 1; q <= n; q++)
+            if (glp_get_col_type(c->P, ind[q]) != GLP_FX) {
+                ++*rows;
+                break;
+            }
+    }
+    free(ind);
+}
+
+static void stop_tree(glp_tree *T, void *info) {
+    if (*(volatile sig_atomic_t *)info) glp_ios_terminate(T);
+}
+
+/* One restricted search; keeps its solution in best/best_q when better.
+** Returns true when it ran to a proven optimum of the restricted program. */
+static bool realise(ctx *c, const solve_options *o, double deadline, bool warm, double *best, double *best_q,
+                    double *value, double *secs) {
+    double t = now_seconds();
+    glp_iocp io;
+    glp_init_iocp(&io);
+    io.msg_lev = o->verbose ? GLP_MSG_ON : GLP_MSG_OFF;
+    io.presolve = GLP_ON;
+    io.mip_gap = 0.0;
+    io.clq_cuts = GLP_ON;
+    io.mir_cuts = GLP_ON;
+    io.use_sol = warm ? GLP_ON : GLP_OFF; /* the previous realisation is feasible here too */
+    if (o->stop) io.cb_func = stop_tree, io.cb_info = (void *)o->stop;
+    if (o->time_limit > 0) {
+        double left = deadline - t;
+        io.tm_lim = left > 0.001 ? (int)(left * 1000) : 1;
+    }
+    int rc = glp_intopt(c->P, &io);
+    int st = glp_mip_status(c->P);
+    *value = -HUGE_VAL;
+    if (st == GLP_OPT || st == GLP_FEAS) {
+        *value = glp_mip_obj_val(c->P);
+        if (*value > *best_q) {
+            *best_q = *value;
+            for (int j = 1; j <= glp_get_num_cols(c->P); j++) best[j] = glp_mip_col_val(c->P, j) > 0.5;
+        }
+    }
+    *secs = now_seconds() - t;
+    return rc == 0 && st == GLP_OPT;
+}
+
+static bool proven(const model_programme *m, double q, double bound) {
+    if (integral_weights(m)) bound = floor(bound + 1e-6);
+    return q >= bound - 1e-6 * fmax(1.0, fabs(bound));
+}
+
+/* R's bound, then realisations of R's solution, then (if still unproven
+** and time is left) the full search from the best roster. Fills *bound and
+** leaves the best column vector in c->heur; *have is true only when the
+** full search's solution in P is to be compared with it. */
+static roster_status run_relaxation(ctx *c, const solve_options *o, double t0, solve_stats *stats, double *bound,
+                                    bool *have) {
+    int ncols = glp_get_num_cols(c->P);
+    double deadline = o->time_limit > 0 ? t0 + o->time_limit : HUGE_VAL;
+    double best_q = heuristic_value(c), v;
+    relax_result rr;
+    double budget = o->time_limit > 0 ? 0.4 * (deadline - now_seconds()) : 0;
+    *have = false;
+    *bound = HUGE_VAL;
+    if (relax_start_of(c, &rr, o->time_limit > 0 ? fmax(budget, 0.001) : 0, o->verbose, o->stop))
+        return ROSTER_FEASIBLE;
+    stats->relax_rows = rr.rows, stats->relax_cols = rr.cols;
+    stats->relax_bound = rr.bound, stats->relax_seconds = rr.seconds;
+    *bound = rr.bound;
+    double *ub0 = malloc(sizeof(double) * ((size_t)ncols + 1));
+    if (!ub0) {
+        relax_result_free(&rr);
+        return ROSTER_FEASIBLE;
+    }
+    for (int j = 1; j <= ncols; j++) ub0[j] = glp_get_col_ub(c->P, j);
+    bool out_of_time = !rr.optimal;
+    for (int pass = 0; pass < 2 && rr.have_solution && !proven(c->m, best_q, *bound); pass++) {
+        if (now_seconds() >= deadline || (o->stop && *o->stop)) break;
+        restrict_to(c, &rr, ub0, pass == 0);
+        if (pass == 0) restricted_size(c, &stats->restricted_rows, &stats->restricted_cols);
+        if (!realise(c, o, deadline, pass == 1 && stats->realise_value[0] > -HUGE_VAL, c->heur, &best_q, &v,
+                     &stats->realise_seconds[pass]))
+            out_of_time = true;
+        stats->realise_value[pass] = v;
+    }
+    for (int j = 1; j <= ncols; j++) glp_set_col_bnds(c->P, j, ub0[j] > 0.5 ? GLP_DB : GLP_FX, 0, ub0[j] > 0.5 ? 1 : 0);
+    free(ub0);
+    relax_result_free(&rr);
+    if (proven(c->m, best_q, *bound)) return ROSTER_OPTIMAL;
+    if (now_seconds() >= deadline - 0.01 || (o->stop && *o->stop)) return ROSTER_TIME_LIMIT;
+    /* the full program, with the best roster as its first incumbent */
+    double full_bound;
+    stats->full_search = true;
+    roster_status st = run_glpk(c, o, t0, &full_bound, have);
+    *bound = fmin(*bound, full_bound);
+    return st == ROSTER_OPTIMAL ? st : out_of_time ? ROSTER_TIME_LIMIT : st;
 }
 
 /* Every binary at its better bound: a bound no roster can beat. */
@@ -906,6 +1099,9 @@ static const char *missed_reason(const ctx *c, const roster *r, int pupil, int a
             return "week only partly in the programme period";
         return fallback ? fallback : "no feasible date this week";
     }
+    /* Name the engagements, caps or rooms that took the time. */
+    const char *named = explain_missed_reason(m, c->p, r, pupil, adv, monday, r->arena);
+    if (named) return named;
     int cap = advocate_week_cap(m, adv);
     if (cap != MODEL_NO_LIMIT && minutes_in_week(r, m, adv, monday) + pu->minutes > cap)
         return arena_printf(r->arena, "%s at max_minutes_per_week this week", m->advocates[adv].id);
@@ -925,6 +1121,9 @@ static int add_missed(ctx *c, roster *r) {
         const prep_pair *pr = NULL;
         for (int q = first; q < first + n; q++)
             if (prep_pairs(c->p)[q].advocate == adv) pr = &prep_pairs(c->p)[q];
+        /* every assignment comes from a pair's x column, so pr is found;
+        ** the guard keeps a roster from elsewhere from crashing this */
+        if (!pr) continue;
         for (int w = 0; w < nw; w++) {
             int got = 0, monday = prep_week_monday(c->p, w), feasible = 0, last = -1;
             for (int q = 0; q < r->n_visits; q++)
@@ -978,8 +1177,10 @@ static int add_unmatched(ctx *c, roster *r, bool proven) {
             int a = prep_pairs(c->p)[i].advocate;
             full += m->advocates[a].max_pupils != MODEL_NO_LIMIT && matched_count(r, a) >= m->advocates[a].max_pupils;
         }
-        if (full == n)
-            u->reasons[u->n_reasons++] = "every compatible advocate is at max_pupils";
+        if (full == n) {
+            const char *named = explain_full_reason(m, c->p, r, pu, r->arena);
+            u->reasons[u->n_reasons++] = named ? named : "every compatible advocate is at max_pupils";
+        }
         else if (proven)
             u->reasons[u->n_reasons++] = arena_printf(r->arena,
                 "no free time left with the %d compatible advocate%s (other pupils, caps, travel or rooms)", n, n == 1 ? "" : "s");
@@ -1004,7 +1205,8 @@ static const char *unfilled_reason(const ctx *c, const roster *r, int sess, int 
         if (monday < m->period_from || monday + 6 > m->period_to) return "week only partly in the programme period";
         return fallback ? "no session day open this week" : "no feasible date this week";
     }
-    (void)r;
+    const char *named = explain_unfilled_reason(m, c->p, r, sess, monday, r->arena);
+    if (named) return named;
     return "qualified teachers' time is taken (max_sessions_per_week, other engagements, travel or rooms)";
 }
 
@@ -1214,14 +1416,15 @@ int solve_run(const model_programme *m, const prep *p, const solve_options *o, r
     c.slot = m->slot_minutes;
     c.nslots = 24 * 60 / c.slot;
     c.ndates = m->period_to - m->period_from + 1;
-    c.use_pattern = m->weights.moved != 0;
+    /* rerostering: repattern needs the pattern variables too */
+    c.use_pattern = m->weights.moved != 0 || (o->previous && m->weights.repattern != 0);
     glp_term_out(o->verbose ? GLP_ON : GLP_OFF); /* GLPK's chatter, incl. glp_write_lp's */
     c.P = glp_create_prob();
     glp_set_prob_name(c.P, "roster");
     glp_set_obj_name(c.P, "Q");
     glp_set_obj_dir(c.P, GLP_MAX);
     diag_pos nowhere = {NULL, 0, 0};
-    if (build(&c)) {
+    if (build(&c) || (o->previous && prev_build(o->previous, p, c.P))) { /* rerostering hook */
         diag_error(d, nowhere, "out of memory while building the integer program");
         ctx_free(&c);
         return -1;
@@ -1243,12 +1446,18 @@ int solve_run(const model_programme *m, const prep *p, const solve_options *o, r
         ctx_free(&c);
         return -1;
     }
+    if (o->previous) prev_start(o->previous, c.P, c.heur); /* rerostering hook */
     if (stats->cols == 0) {
         st = ROSTER_OPTIMAL, bound = 0, have = false;
-    } else {
+    } else if (o->strategy == SOLVE_STRATEGY_FULL || o->previous) {
+        /* The relaxation knows neither pinned visits nor the disruption
+        ** terms, so its bound would not be proven when re-rostering. */
         st = run_glpk(&c, o, t0, &bound, &have);
+    } else {
+        st = run_relaxation(&c, o, t0, stats, &bound, &have);
     }
-    bound = fmin(bound, fmin(trivial_bound(c.P), candidate_bound(&c)));
+    /* rerostering: candidate_bound knows neither pinned facts nor disruption terms */
+    bound = fmin(bound, fmin(trivial_bound(c.P), o->previous ? HUGE_VAL : candidate_bound(&c)));
     if (integral_weights(m)) bound = floor(bound + 1e-6);
     c.sol = calloc((size_t)stats->cols + 1, sizeof(double));
     if (!c.sol) {
@@ -1263,12 +1472,12 @@ int solve_run(const model_programme *m, const prep *p, const solve_options *o, r
     } else {
         memcpy(c.sol, c.heur, sizeof(double) * ((size_t)stats->cols + 1));
     }
-    if (extract(&c, r)) {
+    if (extract(&c, r) || (o->previous && prev_add_pinned(o->previous, r))) { /* rerostering hook */
         diag_error(d, nowhere, "out of memory while writing the roster");
         ctx_free(&c);
         return -1;
     }
-    double q = solve_objective(m, r);
+    double q = o->previous ? prev_objective(o->previous, r) : solve_objective(m, r); /* rerostering */
     stats->mip_value = mip;
     /* Q of the roster can exceed the program's value only where an
     ** unproven solution left an on-pattern visit uncredited. */
@@ -1281,7 +1490,8 @@ int solve_run(const model_programme *m, const prep *p, const solve_options *o, r
     r->bound = bound < q ? q : bound;
     if (st != ROSTER_OPTIMAL && fabs(r->bound - q) <= 1e-6 * fmax(1.0, fabs(q))) st = ROSTER_OPTIMAL;
     r->status = st;
-    if (add_unmatched(&c, r, st == ROSTER_OPTIMAL) || add_missed(&c, r) || add_unfilled(&c, r)) {
+    if (add_unmatched(&c, r, st == ROSTER_OPTIMAL) || add_missed(&c, r) || add_unfilled(&c, r) ||
+        (o->previous && prev_explain(o->previous, p, r))) { /* rerostering hook */
         diag_error(d, nowhere, "out of memory while explaining the roster");
         ctx_free(&c);
         return -1;

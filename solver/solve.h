@@ -19,11 +19,18 @@
 #include "prepare.h"
 #include "roster.h"
 
+typedef enum {
+    SOLVE_STRATEGY_RELAX,   /* default: relaxed master bound + restricted exact programs (docs/solve.md) */
+    SOLVE_STRATEGY_FULL     /* only the one exact program over every candidate */
+} solve_strategy;
+
 typedef struct {
     double time_limit;      /* seconds; <= 0 means none */
     int threads;            /* accepted and recorded; the roster does not depend on it */
     const char *write_lp;   /* write the program in CPLEX LP format here, or NULL */
     bool verbose;           /* GLPK's own progress messages */
+    const struct prev_plan *previous; /* re-roster against it (previous.h), or NULL */
+    solve_strategy strategy; /* zero-initialised options use the relaxation */
     volatile sig_atomic_t *stop; /* when set and non-zero: stop searching and return the best
                                  ** roster so far with status time_limit (an interrupt); may be NULL */
 } solve_options;
@@ -32,6 +39,12 @@ typedef struct {
     int rows, cols, nonzeros;
     double mip_value;       /* the program's objective for the written roster */
     double seconds;
+    /* the relaxation path (zero when the full strategy ran) */
+    int relax_rows, relax_cols;
+    double relax_bound, relax_seconds;
+    int restricted_rows, restricted_cols;   /* after GLPK's presolve, realisation 1 */
+    double realise_value[2], realise_seconds[2];
+    bool full_search;       /* the full program's search ran after the realisations */
 } solve_stats;
 
 /* Fill r (an empty roster from roster_new). Returns 0 when r holds a roster
@@ -39,6 +52,11 @@ typedef struct {
 ** internal failure. */
 int solve_run(const model_programme *m, const prep *p, const solve_options *o, roster *r,
               solve_stats *stats, diag_list *d);
+
+/* The once-per-matched-pupil part of Q for the pair (pupil, adv). */
+double solve_match_value(const model_programme *m, int pupil, int adv);
+/* An advocate's weekly visit-minute cap (own and course), or MODEL_NO_LIMIT. */
+int solve_advocate_week_cap(const model_programme *m, int adv);
 
 /* Q of a roster, straight from section 5 of the format. */
 double solve_objective(const model_programme *m, const roster *r);

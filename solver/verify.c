@@ -11,6 +11,7 @@
 */
 #include "verify.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -25,7 +26,14 @@ typedef struct {
     int count;
     int *advocate_of;   /* pupil -> advocate of its first assignment, or -1 */
     int *visit_school;  /* visit -> the pupil's school on the visit's date */
+    /* Re-rostering (docs/rerostering.md): entries dated before `from` are
+    ** pinned facts of `old`; INT_MIN when nothing is pinned. */
+    const roster *old;
+    bool has_from;
+    int from;
 } vf_ctx;
+
+static bool vf_pinned(const vf_ctx *c, int date) { return date < c->from; }
 
 /* A label naming one roster entry in a violation line. */
 typedef struct {
@@ -68,36 +76,17 @@ static const char *vf_rule_tag(int rule, char buf[16]) {
         vf_line((c), vf_rule_tag((rule), vf_tag_), __VA_ARGS__);                                               \
     } while (0)
 
-typedef struct {
-    char s[11];
-} vf_date;
-
-typedef struct {
-    char s[6];
-} vf_time;
-
-static vf_date vf_d(int date) {
-    vf_date d;
-    cal_format_date(date, d.s);
-    return d;
-}
-
-static vf_time vf_t(int minutes) {
-    vf_time t;
-    cal_format_time(minutes, t.s);
-    return t;
-}
 
 static vf_label vf_visit(const vf_ctx *c, const roster_visit *v) {
     vf_label l;
-    snprintf(l.s, sizeof l.s, "visit %s %s %s/%s", vf_d(v->date).s, vf_t(v->start).s, c->m->pupils[v->pupil].id,
+    snprintf(l.s, sizeof l.s, "visit %s %s %s/%s", cal_date_str(v->date).s, cal_time_str(v->start).s, c->m->pupils[v->pupil].id,
              c->m->advocates[v->advocate].id);
     return l;
 }
 
 static vf_label vf_session(const vf_ctx *c, const roster_session_occurrence *o) {
     vf_label l;
-    snprintf(l.s, sizeof l.s, "session %s %s %s/%s", vf_d(o->date).s, vf_t(o->start).s,
+    snprintf(l.s, sizeof l.s, "session %s %s %s/%s", cal_date_str(o->date).s, cal_time_str(o->start).s,
              c->m->sessions[o->session].id, c->m->teachers[o->teacher].id);
     return l;
 }
@@ -107,9 +96,9 @@ static vf_label vf_period(const model_period *p) {
     vf_label l;
     char range[32];
     if (p->from == p->to)
-        snprintf(range, sizeof range, "%s", vf_d(p->from).s);
+        snprintf(range, sizeof range, "%s", cal_date_str(p->from).s);
     else
-        snprintf(range, sizeof range, "%s..%s", vf_d(p->from).s, vf_d(p->to).s);
+        snprintf(range, sizeof range, "%s..%s", cal_date_str(p->from).s, cal_date_str(p->to).s);
     snprintf(l.s, sizeof l.s, "(%s%s%s)", range, p->reason ? ", " : "", p->reason ? p->reason : "");
     return l;
 }
@@ -117,7 +106,7 @@ static vf_label vf_period(const model_period *p) {
 /* "13:00-15:15 (swimming)" */
 static vf_label vf_window(const model_window *w) {
     vf_label l;
-    snprintf(l.s, sizeof l.s, "%s-%s%s%s%s", vf_t(w->start).s, vf_t(w->end).s, w->reason ? " (" : "",
+    snprintf(l.s, sizeof l.s, "%s-%s%s%s%s", cal_time_str(w->start).s, cal_time_str(w->end).s, w->reason ? " (" : "",
              w->reason ? w->reason : "", w->reason ? ")" : "");
     return l;
 }
@@ -177,6 +166,7 @@ static void vf_rule1(vf_ctx *c, int *visits_of) {
     for (int i = 0; i < r->n_visits; i++) {
         const roster_visit *v = &r->visits[i];
         int a = c->advocate_of[v->pupil];
+        if (vf_pinned(c, v->date)) continue; /* by whoever had the pupil then */
         visits_of[v->pupil]++;
         if (a < 0)
             VF_RULE(c, 1, "%s: %s has no assignment", vf_visit(c, v).s, m->pupils[v->pupil].id);
@@ -196,12 +186,12 @@ static void vf_rule1_pattern(vf_ctx *c, int *entries_of, unsigned char *days_of)
         const roster_pattern_entry *e = &r->pattern[i];
         const char *pid = m->pupils[e->pupil].id;
         if (c->advocate_of[e->pupil] < 0) {
-            VF_RULE(c, 1, "pattern %s %s %s: %s is not matched", pid, cal_day_name(e->weekday), vf_t(e->start).s, pid);
+            VF_RULE(c, 1, "pattern %s %s %s: %s is not matched", pid, cal_day_name(e->weekday), cal_time_str(e->start).s, pid);
             continue;
         }
         if (days_of[e->pupil] >> e->weekday & 1u)
             VF_RULE(c, 1, "pattern %s %s %s: %s already has a pattern entry on %s", pid, cal_day_name(e->weekday),
-                    vf_t(e->start).s, pid, cal_day_name(e->weekday));
+                    cal_time_str(e->start).s, pid, cal_day_name(e->weekday));
         days_of[e->pupil] |= (unsigned char)(1u << e->weekday);
         entries_of[e->pupil]++;
     }
@@ -259,8 +249,8 @@ static void vf_visit_place(vf_ctx *c, const roster_visit *v, int school) {
     const char *lab = l.s;
     int wd = cal_weekday(v->date);
     if (v->date < m->period_from || v->date > m->period_to)
-        VF_RULE(c, 3, "%s: the date is outside the programme period %s..%s", lab, vf_d(m->period_from).s,
-                vf_d(m->period_to).s);
+        VF_RULE(c, 3, "%s: the date is outside the programme period %s..%s", lab, cal_date_str(m->period_from).s,
+                cal_date_str(m->period_to).s);
     if (v->end - v->start != p->minutes)
         VF_RULE(c, 3, "%s: lasts %d minutes but %s's visits last %d", lab, v->end - v->start, p->id, p->minutes);
     if (v->start % m->slot_minutes != 0)
@@ -268,7 +258,7 @@ static void vf_visit_place(vf_ctx *c, const roster_visit *v, int school) {
     if (v->school != school)
         VF_RULE(c, 3, "%s: recorded at %s but %s attends %s on that date", lab, m->schools[v->school].id, p->id, s->id);
     if (!vf_in_pupil_windows(c, p, school, v))
-        VF_RULE(c, 3, "%s: %s-%s is inside none of %s's windows at %s on %s", lab, vf_t(v->start).s, vf_t(v->end).s,
+        VF_RULE(c, 3, "%s: %s-%s is inside none of %s's windows at %s on %s", lab, cal_time_str(v->start).s, cal_time_str(v->end).s,
                 p->id, s->id, cal_day_name(wd));
     const model_window *w = cal_windows_overlapping(&p->unavailable, wd, v->start, v->end);
     if (w) VF_RULE(c, 3, "%s: overlaps %s's unavailable %s", lab, p->id, vf_window(w).s);
@@ -276,16 +266,16 @@ static void vf_visit_place(vf_ctx *c, const roster_visit *v, int school) {
     if (w) VF_RULE(c, 3, "%s: overlaps %s's no_visits %s", lab, s->id, vf_window(w).s);
     const char *why = NULL;
     if (!cal_school_open(m, school, v->date, &why))
-        VF_RULE(c, 4, "%s: %s is closed on %s (%s)", lab, s->id, vf_d(v->date).s, why ? why : "closed");
+        VF_RULE(c, 4, "%s: %s is closed on %s (%s)", lab, s->id, cal_date_str(v->date).s, why ? why : "closed");
 }
 
 static void vf_dbs(vf_ctx *c, int rule, const char *lab, const char *who, const model_dbs *dbs, int date) {
     if (!dbs->set)
         VF_RULE(c, rule, "%s: %s has no DBS check", lab, who);
     else if (date < dbs->cleared)
-        VF_RULE(c, rule, "%s: %s's DBS is cleared only from %s", lab, who, vf_d(dbs->cleared).s);
+        VF_RULE(c, rule, "%s: %s's DBS is cleared only from %s", lab, who, cal_date_str(dbs->cleared).s);
     else if (date > dbs->expires)
-        VF_RULE(c, rule, "%s: %s's DBS expired on %s", lab, who, vf_d(dbs->expires).s);
+        VF_RULE(c, rule, "%s: %s's DBS expired on %s", lab, who, cal_date_str(dbs->expires).s);
 }
 
 static void vf_visit_advocate(vf_ctx *c, const roster_visit *v, int school) {
@@ -296,7 +286,7 @@ static void vf_visit_advocate(vf_ctx *c, const roster_visit *v, int school) {
     if (a->schools.n && !vf_in_list(&a->schools, school))
         VF_RULE(c, 2, "%s: %s does not visit %s", l.s, a->id, m->schools[school].id);
     if (!cal_windows_covering(&a->available, wd, v->start, v->end))
-        VF_RULE(c, 5, "%s: %s-%s on %s is outside %s's available windows", l.s, vf_t(v->start).s, vf_t(v->end).s,
+        VF_RULE(c, 5, "%s: %s-%s on %s is outside %s's available windows", l.s, cal_time_str(v->start).s, cal_time_str(v->end).s,
                 cal_day_name(wd), a->id);
     const model_period *leave = cal_periods_find(&a->leave, v->date);
     if (leave) VF_RULE(c, 5, "%s: %s is on leave %s", l.s, a->id, vf_period(leave).s);
@@ -304,7 +294,7 @@ static void vf_visit_advocate(vf_ctx *c, const roster_visit *v, int school) {
     if (a->course < 0) return;
     const model_course *k = &m->courses[a->course];
     if (!cal_windows_covering(&k->release, wd, v->start, v->end))
-        VF_RULE(c, 6, "%s: %s-%s on %s is outside course %s's release", l.s, vf_t(v->start).s, vf_t(v->end).s,
+        VF_RULE(c, 6, "%s: %s-%s on %s is outside course %s's release", l.s, cal_time_str(v->start).s, cal_time_str(v->end).s,
                 cal_day_name(wd), k->id);
     const model_period *block = cal_periods_find(&k->blocks, v->date);
     if (block) VF_RULE(c, 6, "%s: course %s has a block %s", l.s, k->id, vf_period(block).s);
@@ -326,18 +316,23 @@ static void vf_rule7(vf_ctx *c, vf_key *keys) {
     }
     qsort(keys, (size_t)n, sizeof *keys, vf_cmp_key);
     int week_n = 0, date_n = 0;
+    bool reported = false;
     for (int i = 0; i < n; i++) {
         const vf_key *k = &keys[i], *prev = i ? &keys[i - 1] : NULL;
         bool same_pupil = prev && prev->k[0] == k->k[0];
         week_n = same_pupil && cal_week_start(prev->k[1]) == cal_week_start(k->k[1]) ? week_n + 1 : 1;
+        if (week_n == 1) reported = false;
         date_n = same_pupil && prev->k[1] == k->k[1] ? date_n + 1 : 1;
         const model_pupil *p = &m->pupils[k->k[0]];
         const roster_visit *v = &r->visits[k->idx];
-        if (week_n == p->per_week + 1)
+        if (vf_pinned(c, v->date)) continue; /* pinned visits count, but are facts */
+        if (week_n > p->per_week && !reported) {
+            reported = true;
             VF_RULE(c, 7, "%s: more than %d visits for %s in the week of %s (per_week %d)", vf_visit(c, v).s,
-                    p->per_week, p->id, vf_d(cal_week_start(v->date)).s, p->per_week);
+                    p->per_week, p->id, cal_date_str(cal_week_start(v->date)).s, p->per_week);
+        }
         if (date_n == 2)
-            VF_RULE(c, 7, "%s: a second visit for %s on %s", vf_visit(c, v).s, p->id, vf_d(v->date).s);
+            VF_RULE(c, 7, "%s: a second visit for %s on %s", vf_visit(c, v).s, p->id, cal_date_str(v->date).s);
     }
 }
 
@@ -361,12 +356,12 @@ static void vf_week_minutes(vf_ctx *c, int advocate, int week, int minutes) {
     const model_advocate *a = &c->m->advocates[advocate];
     if (a->max_minutes_per_week != MODEL_NO_LIMIT && minutes > a->max_minutes_per_week)
         VF_RULE(c, 8, "advocate %s: %d visit minutes in the week of %s but max_minutes_per_week is %d", a->id, minutes,
-                vf_d(week).s, a->max_minutes_per_week);
+                cal_date_str(week).s, a->max_minutes_per_week);
     if (a->course < 0) return;
     const model_course *k = &c->m->courses[a->course];
     if (k->max_minutes_per_week != MODEL_NO_LIMIT && minutes > k->max_minutes_per_week)
         VF_RULE(c, 8, "advocate %s: %d visit minutes in the week of %s but course %s releases at most %d", a->id,
-                minutes, vf_d(week).s, k->id, k->max_minutes_per_week);
+                minutes, cal_date_str(week).s, k->id, k->max_minutes_per_week);
 }
 
 static void vf_rule8_minutes(vf_ctx *c, vf_key *keys) {
@@ -377,14 +372,15 @@ static void vf_rule8_minutes(vf_ctx *c, vf_key *keys) {
         keys[i] = (vf_key){{v->advocate, cal_week_start(v->date), 0, 0}, i};
     }
     qsort(keys, (size_t)n, sizeof *keys, vf_cmp_key);
-    int sum = 0;
+    int sum = 0, planned = 0;
     for (int i = 0; i < n; i++) {
         const roster_visit *v = &r->visits[keys[i].idx];
         sum += v->end - v->start;
+        planned += !vf_pinned(c, v->date);
         bool last = i + 1 == n || keys[i + 1].k[0] != keys[i].k[0] || keys[i + 1].k[1] != keys[i].k[1];
         if (!last) continue;
-        vf_week_minutes(c, keys[i].k[0], keys[i].k[1], sum);
-        sum = 0;
+        if (planned) vf_week_minutes(c, keys[i].k[0], keys[i].k[1], sum); /* a week of facts only is history */
+        sum = planned = 0;
     }
 }
 
@@ -425,7 +421,9 @@ static void vf_rule9(vf_ctx *c, vf_key *keys) {
             continue;
         }
         const vf_key *p = &keys[last];
-        if (k->k[2] < p->k[3]) {
+        if (vf_pinned(c, k->k[1])) {
+            /* a pinned date holds only facts */
+        } else if (k->k[2] < p->k[3]) {
             VF_RULE(c, 9, "%s: overlaps %s", vf_engagement(c, k->idx).s, vf_engagement(c, p->idx).s);
         } else {
             int from = vf_engagement_place(c, p->idx), to = vf_engagement_place(c, k->idx);
@@ -465,9 +463,9 @@ static void vf_rule10(vf_ctx *c, vf_key *keys) {
             continue;
         }
         const model_school *s = &m->schools[k->k[0]];
-        if (++under_way > s->rooms)
+        if (++under_way > s->rooms && !vf_pinned(c, k->k[1]))
             VF_RULE(c, 10, "%s: %d engagements under way at %s at %s but it has %d room%s",
-                    vf_engagement(c, k->idx).s, under_way, s->id, vf_t(k->k[2]).s, s->rooms, s->rooms == 1 ? "" : "s");
+                    vf_engagement(c, k->idx).s, under_way, s->id, cal_time_str(k->k[2]).s, s->rooms, s->rooms == 1 ? "" : "s");
     }
 }
 
@@ -481,18 +479,18 @@ static void vf_session_time(vf_ctx *c, const roster_session_occurrence *o, const
         VF_RULE(c, 11, "%s: recorded at %s but %s is held at %s", lab, m->places[o->place].id, s->id,
                 m->places[s->place].id);
     if (o->date < m->period_from || o->date > m->period_to)
-        VF_RULE(c, 11, "%s: the date is outside the programme period %s..%s", lab, vf_d(m->period_from).s,
-                vf_d(m->period_to).s);
+        VF_RULE(c, 11, "%s: the date is outside the programme period %s..%s", lab, cal_date_str(m->period_from).s,
+                cal_date_str(m->period_to).s);
     if (o->start % m->slot_minutes != 0)
         VF_RULE(c, 11, "%s: starts off the %d-minute slot grid", lab, m->slot_minutes);
     if (o->end - o->start != s->minutes)
         VF_RULE(c, 11, "%s: lasts %d minutes but %s lasts %d", lab, o->end - o->start, s->id, s->minutes);
     if (!cal_windows_covering(&s->when, wd, o->start, o->end))
-        VF_RULE(c, 11, "%s: %s-%s on %s is outside %s's when", lab, vf_t(o->start).s, vf_t(o->end).s,
+        VF_RULE(c, 11, "%s: %s-%s on %s is outside %s's when", lab, cal_time_str(o->start).s, cal_time_str(o->end).s,
                 cal_day_name(wd), s->id);
     const char *why = NULL;
     if (s->school >= 0 && !cal_school_open(m, s->school, o->date, &why))
-        VF_RULE(c, 11, "%s: %s is closed on %s (%s)", lab, m->schools[s->school].id, vf_d(o->date).s,
+        VF_RULE(c, 11, "%s: %s is closed on %s (%s)", lab, m->schools[s->school].id, cal_date_str(o->date).s,
                 why ? why : "closed");
 }
 
@@ -506,7 +504,7 @@ static void vf_session_teacher(vf_ctx *c, const roster_session_occurrence *o, co
         VF_RULE(c, 11, "%s: %s has %s at level %d but %s needs %d", lab, t->id, m->names[s->subject], level, s->id,
                 s->min_level);
     if (!cal_windows_covering(&t->available, wd, o->start, o->end))
-        VF_RULE(c, 11, "%s: %s-%s on %s is outside %s's available windows", lab, vf_t(o->start).s, vf_t(o->end).s,
+        VF_RULE(c, 11, "%s: %s-%s on %s is outside %s's available windows", lab, cal_time_str(o->start).s, cal_time_str(o->end).s,
                 cal_day_name(wd), t->id);
     const model_period *leave = cal_periods_find(&t->leave, o->date);
     if (leave) VF_RULE(c, 11, "%s: %s is on leave %s", lab, t->id, vf_period(leave).s);
@@ -529,26 +527,30 @@ static void vf_session_counts(vf_ctx *c, vf_key *keys, int mode) {
     }
     qsort(keys, (size_t)n, sizeof *keys, vf_cmp_key);
     int week_n = 0, date_n = 0;
+    bool reported = false;
     for (int i = 0; i < n; i++) {
         const vf_key *k = &keys[i], *prev = i ? &keys[i - 1] : NULL;
         bool same = prev && prev->k[0] == k->k[0];
         week_n = same && cal_week_start(prev->k[1]) == cal_week_start(k->k[1]) ? week_n + 1 : 1;
         date_n = same && prev->k[1] == k->k[1] ? date_n + 1 : 1;
+        if (week_n == 1) reported = false;
         const roster_session_occurrence *o = &r->sessions[k->idx];
+        if (vf_pinned(c, o->date)) continue;
         vf_label l = vf_session(c, o);
-        vf_date week = vf_d(cal_week_start(o->date));
+        cal_date_text week = cal_date_str(cal_week_start(o->date));
         if (mode) {
             const model_teacher *t = &m->teachers[k->k[0]];
-            if (t->max_sessions_per_week != MODEL_NO_LIMIT && week_n == t->max_sessions_per_week + 1)
+            if (t->max_sessions_per_week != MODEL_NO_LIMIT && week_n > t->max_sessions_per_week && !reported &&
+                (reported = true))
                 VF_RULE(c, 11, "%s: more than %d sessions for %s in the week of %s (max_sessions_per_week %d)", l.s,
                         t->max_sessions_per_week, t->id, week.s, t->max_sessions_per_week);
             continue;
         }
         const model_session *s = &m->sessions[k->k[0]];
-        if (week_n == s->per_week + 1)
+        if (week_n > s->per_week && !reported && (reported = true))
             VF_RULE(c, 11, "%s: more than %d occurrences of %s in the week of %s (per_week %d)", l.s, s->per_week,
                     s->id, week.s, s->per_week);
-        if (date_n == 2) VF_RULE(c, 11, "%s: a second occurrence of %s on %s", l.s, s->id, vf_d(o->date).s);
+        if (date_n == 2) VF_RULE(c, 11, "%s: a second occurrence of %s on %s", l.s, s->id, cal_date_str(o->date).s);
     }
 }
 
@@ -566,7 +568,7 @@ static void vf_unmatched(vf_ctx *c) {
 
 static void vf_objective_checks(vf_ctx *c) {
     const roster *r = c->r;
-    double q = verify_objective(c->m, r);
+    double q = c->old ? verify_objective_previous(c->m, r, c->old, c->has_from, c->from) : verify_objective(c->m, r);
     if (!vf_close(r->value, q)) vf_line(c, "objective", "reported %.12g but the roster's Q is %.12g", r->value, q);
     if (r->bound < r->value && !vf_close(r->bound, r->value))
         vf_line(c, "objective", "bound %.12g is below value %.12g", r->bound, r->value);
@@ -589,6 +591,7 @@ static void vf_all_rules(vf_ctx *c, int *ints, unsigned char *days, vf_key *keys
     for (int i = 0; i < r->n_visits; i++) {
         const roster_visit *v = &r->visits[i];
         c->visit_school[i] = model_pupil_school_on(m, &m->pupils[v->pupil], v->date);
+        if (vf_pinned(c, v->date)) continue; /* checked against the previous roster instead */
         vf_visit_place(c, v, c->visit_school[i]);
         vf_visit_advocate(c, v, c->visit_school[i]);
     }
@@ -598,6 +601,7 @@ static void vf_all_rules(vf_ctx *c, int *ints, unsigned char *days, vf_key *keys
     vf_rule9(c, keys);
     vf_rule10(c, keys);
     for (int i = 0; i < r->n_sessions; i++) {
+        if (vf_pinned(c, r->sessions[i].date)) continue;
         vf_label l = vf_session(c, &r->sessions[i]);
         vf_session_time(c, &r->sessions[i], l.s);
         vf_session_teacher(c, &r->sessions[i], l.s);
@@ -607,8 +611,74 @@ static void vf_all_rules(vf_ctx *c, int *ints, unsigned char *days, vf_key *keys
     vf_unmatched(c);
 }
 
+static int vf_run(vf_ctx *cp);
+
 int verify_roster(const model_programme *m, const roster *r, FILE *out) {
-    vf_ctx c = {m, r, out, 0, NULL, NULL};
+    vf_ctx c = {m, r, out, 0, NULL, NULL, NULL, false, INT_MIN};
+    return vf_run(&c);
+}
+
+static bool vf_mid_term(const model_programme *m, bool has_from, int from) { return has_from && from >= m->period_from; }
+
+/* Pinned entries must be exactly the previous roster's entries dated in
+** the period before `from`, no more, no fewer. */
+static void vf_pinned_identical(vf_ctx *c) {
+    const model_programme *m = c->m;
+    const roster *r = c->r, *old = c->old;
+    size_t n = (size_t)r->n_visits + (size_t)old->n_visits + (size_t)r->n_sessions + (size_t)old->n_sessions + 1;
+    vf_key *k = malloc(n * sizeof *k);
+    if (!k) return;
+    int nk = 0;
+    /* k = {date*1440 + start, end*2^20 + school-or-place, 2*pupil (visit) or 2*session+1, advocate-or-teacher};
+    ** idx >= 0 for this roster's entries, < 0 for the previous roster's */
+    for (int pass = 0; pass < 2; pass++) {
+        const roster *x = pass ? old : r;
+        for (int i = 0; i < x->n_visits; i++) {
+            const roster_visit *v = &x->visits[i];
+            if (vf_pinned(c, v->date) && v->date >= m->period_from && v->date <= m->period_to)
+                k[nk++] = (vf_key){{v->date * 1440 + v->start, v->end * 1048576 + v->school, 2 * v->pupil, v->advocate},
+                                   pass ? -1 - i : i};
+        }
+        for (int i = 0; i < x->n_sessions; i++) {
+            const roster_session_occurrence *o = &x->sessions[i];
+            if (vf_pinned(c, o->date) && o->date >= m->period_from && o->date <= m->period_to)
+                k[nk++] = (vf_key){{o->date * 1440 + o->start, o->end * 1048576 + o->place, 2 * o->session + 1, o->teacher},
+                                   pass ? -1 - i : i};
+        }
+    }
+    qsort(k, (size_t)nk, sizeof *k, vf_cmp_key);
+    for (int i = 0; i < nk;) {
+        int e = i, mine = 0, theirs = 0;
+        for (; e < nk && memcmp(k[e].k, k[i].k, sizeof k[i].k) == 0; e++) {
+            if (k[e].idx >= 0) mine++;
+            else theirs++;
+        }
+        if (mine != theirs) {
+            const vf_key *x = &k[i];
+            bool visit = x->k[2] % 2 == 0;
+            vf_line(c, "previous", "%s %s %s %s/%s: %d in the previous roster, %d in this one (dated before %s, so pinned)",
+                    visit ? "visit" : "session", cal_date_str(x->k[0] / 1440).s, cal_time_str(x->k[0] % 1440).s,
+                    visit ? m->pupils[x->k[2] / 2].id : m->sessions[x->k[2] / 2].id,
+                    visit ? m->advocates[x->k[3]].id : m->teachers[x->k[3]].id, theirs, mine, cal_date_str(c->from).s);
+        }
+        i = e;
+    }
+    free(k);
+}
+
+int verify_roster_previous(const model_programme *m, const roster *r, const roster *old, bool has_from, int from,
+                           FILE *out) {
+    bool mid = vf_mid_term(m, has_from, from);
+    vf_ctx c = {m, r, out, 0, NULL, NULL, old, has_from, mid ? from : INT_MIN};
+    if (vf_references(&c)) return c.count;
+    if (mid) vf_pinned_identical(&c);
+    return vf_run(&c);
+}
+
+static int vf_run(vf_ctx *cp) {
+    vf_ctx c = *cp;
+    const model_programme *m = c.m;
+    const roster *r = c.r;
     if (vf_references(&c)) return c.count;
     size_t np = (size_t)m->n_pupils + 1, nv = (size_t)r->n_visits + 1;
     size_t nkeys = 2 * ((size_t)r->n_visits + (size_t)r->n_sessions) + 1;
@@ -631,6 +701,7 @@ int verify_roster(const model_programme *m, const roster *r, FILE *out) {
     free(keys);
     return c.count;
 }
+
 
 /* ---- objective (section 5) --------------------------------------------- */
 
@@ -691,7 +762,7 @@ static long vf_school_days(const roster *r) {
 double verify_objective(const model_programme *m, const roster *r) {
     const model_weights *w = &m->weights;
     double q = 0;
-    int *seen = calloc(2 * ((size_t)m->n_pupils + 1), sizeof *seen);
+    int *seen = calloc((size_t)m->n_pupils * 2 + 2, sizeof *seen);
     if (!seen) return NAN;
     for (int i = 0; i < r->n_assignments; i++) {
         int p = r->assignments[i].pupil;
@@ -704,5 +775,53 @@ double verify_objective(const model_programme *m, const roster *r) {
     q -= w->school_day * (double)vf_school_days(r);
     for (int i = 0; i < r->n_sessions; i++) q += w->session * m->sessions[r->sessions[i].session].priority;
     free(seen);
+    return q;
+}
+
+/* ---- the disruption terms (docs/rerostering.md) ------------------------ */
+
+static int vf_cmp_int3(const void *x, const void *y) {
+    const int *a = x, *b = y;
+    for (int i = 0; i < 3; i++)
+        if (a[i] != b[i]) return a[i] < b[i] ? -1 : 1;
+    return 0;
+}
+
+double verify_objective_previous(const model_programme *m, const roster *r, const roster *old, bool has_from, int from) {
+    const model_weights *w = &m->weights;
+    bool mid = vf_mid_term(m, has_from, from);
+    double q = verify_objective(m, r);
+    size_t np = (size_t)m->n_pupils + 1;
+    int *now = malloc(np * sizeof *now), *before = malloc(np * sizeof *before);
+    bool *left = calloc(np, sizeof *left); /* the previous advocate is no longer in the input */
+    int *pat = malloc(((size_t)r->n_pattern + 1) * 3 * sizeof *pat);
+    if (!now || !before || !left || !pat) {
+        free(now), free(before), free(left), free(pat);
+        return NAN;
+    }
+    for (size_t p = 0; p < np; p++) now[p] = before[p] = -1;
+    for (int i = 0; i < r->n_assignments; i++) now[r->assignments[i].pupil] = r->assignments[i].advocate;
+    for (int i = 0; i < old->n_assignments; i++) before[old->assignments[i].pupil] = old->assignments[i].advocate;
+    for (int i = 0; i < old->n_dropped; i++) {
+        int p = model_find_pupil(m, old->dropped[i].subject);
+        if (p >= 0 && strcmp(old->dropped[i].section, "assignments") == 0) left[p] = true;
+    }
+    for (int p = 0; p < m->n_pupils; p++) {
+        if (mid && (left[p] || before[p] >= 0) && now[p] != before[p]) q -= w->reassign;
+        if (!mid && now[p] >= 0 && now[p] == before[p] && m->pupils[p].previous_advocate != now[p]) q += w->continuity;
+    }
+    for (int i = 0; i < r->n_pattern; i++) {
+        size_t k = 3 * (size_t)i;
+        pat[k] = r->pattern[i].pupil;
+        pat[k + 1] = r->pattern[i].weekday;
+        pat[k + 2] = r->pattern[i].start;
+    }
+    qsort(pat, (size_t)r->n_pattern, 3 * sizeof *pat, vf_cmp_int3);
+    for (int i = 0; i < old->n_pattern; i++) {
+        const roster_pattern_entry *e = &old->pattern[i];
+        int key[3] = {e->pupil, e->weekday, e->start};
+        if (now[e->pupil] >= 0 && !bsearch(key, pat, (size_t)r->n_pattern, 3 * sizeof *pat, vf_cmp_int3)) q -= w->repattern;
+    }
+    free(now), free(before), free(left), free(pat);
     return q;
 }

@@ -199,7 +199,7 @@ static void test_advocate_caps(void **state) {
         "advocates:\n  - {id: A1, kind: staff, max_pupils: 2, available: [{days: mon-fri, start: \"09:00\", end: \"15:00\"}], " DBS "}\n");
     assert_int_equal(x.r->n_assignments, 2);
     assert_int_equal(x.r->n_unmatched, 1);
-    assert_string_equal(x.r->unmatched[0].reasons[0], "every compatible advocate is at max_pupils");
+    assert_string_equal(x.r->unmatched[0].reasons[0], "every compatible advocate is at max_pupils: A1 (2: P1, P2)");
     run_free(&x);
 }
 

@@ -9,5 +9,15 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdlib.h>
+
+/* The CPU seconds a performance assertion allows: `seconds`, multiplied by
+** $ROSTER_TEST_SLOWDOWN when set. `make valgrind` sets it: under valgrind
+** code runs 20-100 times slower and only memory errors are being judged. */
+static inline double testutil_cpu_seconds(double seconds) {
+    const char *env = getenv("ROSTER_TEST_SLOWDOWN");
+    double k = env ? strtod(env, NULL) : 1.0;
+    return k > 1.0 ? seconds * k : seconds;
+}
 
 #endif
