@@ -25,6 +25,7 @@
 
 #include "cal.h"
 #include "solve.h"
+#include "stop.h"
 
 typedef struct {
     const model_programme *m;
@@ -595,7 +596,7 @@ typedef struct {
 
 static void on_tree(glp_tree *T, void *info) {
     tracked *t = info;
-    if (t->stop && *t->stop) glp_ios_terminate(T);
+    stop_tree(T, (void *)t->stop);
     if (glp_ios_reason(T) == GLP_IHEUR && t->start && !t->offered) {
         t->offered = true;
         glp_ios_heur_sol(T, t->start);
@@ -727,7 +728,7 @@ int relax_solve(const model_programme *m, const prep *p, double time_limit, bool
     sm.msg_lev = verbose ? GLP_MSG_ON : GLP_MSG_OFF;
     sm.presolve = GLP_OFF;
     if (time_limit > 0) sm.tm_lim = (int)(time_limit * 1000) > 1 ? (int)(time_limit * 1000) : 1;
-    int src = start && start->stop && *start->stop ? GLP_ESTOP : glp_simplex(c.P, &sm);
+    int src = stop_simplex(c.P, &sm, start ? start->stop : NULL, time_limit > 0 ? t0 + time_limit : 0);
     if (src != 0 || glp_get_status(c.P) != GLP_OPT) {
         free(sv);
         rc = 0; /* no bound from R: the caller falls back */

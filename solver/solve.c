@@ -27,6 +27,7 @@
 #include "greedy.h"
 #include "previous.h"
 #include "relax.h"
+#include "stop.h"
 
 typedef struct {
     int person, date, start, end, place, school, col;
@@ -669,7 +670,7 @@ typedef struct {
 
 static void on_tree(glp_tree *T, void *info) {
     search_info *si = info;
-    if (si->stop && *si->stop) glp_ios_terminate(T);
+    stop_tree(T, (void *)si->stop);
     if (glp_ios_reason(T) == GLP_IHEUR && si->heur && !si->offered) {
         si->offered = true;
         glp_ios_heur_sol(T, si->heur);
@@ -697,27 +698,6 @@ static double now_seconds(void) {
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-/* glp_simplex cannot be interrupted, so it runs in slices of a fixed number
-** of iterations and the stop flag is read between them. Slicing by count,
-** not time, keeps the result independent of machine speed; each restart
-** resets the pricing weights, and 1000 iterations measured no slower than
-** one run on a 200k-row program (200 was markedly slower). */
-#define SOLVE_SIMPLEX_SLICE 1000
-
-static int simplex_stoppable(glp_prob *P, glp_smcp *sm, const solve_options *o, double t0) {
-    int rc;
-    sm->it_lim = SOLVE_SIMPLEX_SLICE;
-    do {
-        if (o->time_limit > 0) {
-            double left = o->time_limit - (now_seconds() - t0);
-            if (left < 0.001) return GLP_ETMLIM;
-            sm->tm_lim = (int)(left * 1000);
-        }
-        rc = glp_simplex(P, sm);
-    } while (rc == GLP_EITLIM && !(o->stop && *o->stop));
-    return rc;
-}
-
 /* Runs GLPK; returns the roster status, fills *bound, leaves the solution in P. */
 static roster_status run_glpk(ctx *c, const solve_options *o, double t0, double *bound, bool *have_solution) {
     glp_term_out(o->verbose ? GLP_ON : GLP_OFF); /* the clique finder talks regardless of msg_lev */
@@ -726,7 +706,7 @@ static roster_status run_glpk(ctx *c, const solve_options *o, double t0, double 
     sm.msg_lev = o->verbose ? GLP_MSG_ON : GLP_MSG_OFF;
     sm.presolve = GLP_OFF;
     *have_solution = false;
-    if (o->stop && *o->stop) return *bound = HUGE_VAL, ROSTER_TIME_LIMIT;
+    if (stop_requested(o->stop)) return *bound = HUGE_VAL, ROSTER_TIME_LIMIT;
     if (o->time_limit > 0) {
         double left = o->time_limit - (now_seconds() - t0);
         if (left < 0.001) {
@@ -735,11 +715,11 @@ static roster_status run_glpk(ctx *c, const solve_options *o, double t0, double 
         }
         sm.tm_lim = (int)(left * 1000);
     }
-    int rc = simplex_stoppable(c->P, &sm, o, t0);
+    int rc = stop_simplex(c->P, &sm, o->stop, o->time_limit > 0 ? t0 + o->time_limit : 0);
     double relax = glp_get_obj_val(c->P);
     if (rc != 0 || glp_get_status(c->P) != GLP_OPT) {
         *bound = HUGE_VAL;
-        return rc == GLP_ETMLIM || (o->stop && *o->stop) ? ROSTER_TIME_LIMIT : ROSTER_FEASIBLE;
+        return rc == GLP_ETMLIM || rc == GLP_ESTOP ? ROSTER_TIME_LIMIT : ROSTER_FEASIBLE;
     }
     search_info si = {relax, true, c->heur, false, o->stop};
     glp_iocp io;
@@ -865,10 +845,6 @@ static void restricted_size(ctx *c, int *rows, int *cols) {
     free(ind);
 }
 
-static void stop_tree(glp_tree *T, void *info) {
-    if (*(volatile sig_atomic_t *)info) glp_ios_terminate(T);
-}
-
 /* One restricted search; keeps its solution in best/best_q when better.
 ** Returns true when it ran to a proven optimum of the restricted program. */
 static bool realise(ctx *c, const solve_options *o, double deadline, bool warm, double *best, double *best_q,
@@ -932,7 +908,7 @@ static roster_status run_relaxation(ctx *c, const solve_options *o, double t0, s
     for (int j = 1; j <= ncols; j++) ub0[j] = glp_get_col_ub(c->P, j);
     bool out_of_time = !rr.optimal;
     for (int pass = 0; pass < 2 && rr.have_solution && !proven(c->m, best_q, *bound); pass++) {
-        if (now_seconds() >= deadline || (o->stop && *o->stop)) break;
+        if (now_seconds() >= deadline || stop_requested(o->stop)) break;
         restrict_to(c, &rr, ub0, pass == 0);
         if (pass == 0) restricted_size(c, &stats->restricted_rows, &stats->restricted_cols);
         if (!realise(c, o, deadline, pass == 1 && stats->realise_value[0] > -HUGE_VAL, c->heur, &best_q, &v,
@@ -944,7 +920,7 @@ static roster_status run_relaxation(ctx *c, const solve_options *o, double t0, s
     free(ub0);
     relax_result_free(&rr);
     if (proven(c->m, best_q, *bound)) return ROSTER_OPTIMAL;
-    if (now_seconds() >= deadline - 0.01 || (o->stop && *o->stop)) return ROSTER_TIME_LIMIT;
+    if (now_seconds() >= deadline - 0.01 || stop_requested(o->stop)) return ROSTER_TIME_LIMIT;
     /* the full program, with the best roster as its first incumbent */
     double full_bound;
     stats->full_search = true;

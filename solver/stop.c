@@ -1,0 +1,32 @@
+/*
+** stop.c: GLPK runs that an interrupt can stop (see stop.h).
+*/
+#include "stop.h"
+
+#include <time.h>
+
+bool stop_requested(volatile sig_atomic_t *stop) { return stop && *stop; }
+
+double stop_clock(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+int stop_simplex(glp_prob *P, glp_smcp *sm, volatile sig_atomic_t *stop, double deadline) {
+    sm->it_lim = STOP_SIMPLEX_SLICE;
+    for (;;) {
+        if (stop_requested(stop)) return GLP_ESTOP;
+        if (deadline > 0) {
+            double left = deadline - stop_clock();
+            if (left < 0.001) return GLP_ETMLIM;
+            sm->tm_lim = (int)(left * 1000);
+        }
+        int rc = glp_simplex(P, sm);
+        if (rc != GLP_EITLIM) return rc;
+    }
+}
+
+void stop_tree(glp_tree *T, void *flag) {
+    if (stop_requested(flag)) glp_ios_terminate(T);
+}
