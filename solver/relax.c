@@ -657,7 +657,7 @@ static int take_solution(rctx *c, relax_result *res) {
     for (int q = 0; q < c->n_pon; q++)
         res->pupil_value[c->pon_pupil[q]] += glp_get_obj_coef(c->P, c->pon_col[q]) * (glp_mip_col_val(c->P, c->pon_col[q]) > 0.5);
     for (size_t s = 0; c->y_col && s < ny; s++)
-        res->pattern[s] = c->y_col[s] && glp_mip_col_val(c->P, c->y_col[s]) > 0.5;
+        res->pattern[s] = (char)(c->y_col[s] && glp_mip_col_val(c->P, c->y_col[s]) > 0.5);
     return 0;
 }
 

@@ -57,7 +57,7 @@ typedef struct {
 /* CPLEX LP names may not contain '-' or ':'; ids map '-' to '~' (never in
 ** an id), dates and times use '.', so names stay unique and readable. */
 static void put_id(char *out, size_t cap, size_t *len, const char *id) {
-    for (; *id && *len + 1 < cap; id++) out[(*len)++] = *id == '-' ? '~' : (char)*id;
+    for (; *id && *len + 1 < cap; id++) out[(*len)++] = (char)(*id == '-' ? '~' : *id);
     out[*len] = '\0';
 }
 
@@ -815,9 +815,9 @@ static int relax_start_of(ctx *c, relax_result *rr, double limit, bool verbose, 
     char *von = calloc((size_t)nv + 1, 1), *oon = calloc((size_t)no + 1, 1), *pat = calloc(ny + 1, 1);
     int rc = -1;
     if (von && oon && pat) {
-        for (int k = 0; k < nv; k++) von[k] = c->heur[c->v_col0 + k] > 0.5;
-        for (int k = 0; k < no; k++) oon[k] = c->heur[c->o_col0 + k] > 0.5;
-        for (size_t s = 0; c->use_pattern && s < ny; s++) pat[s] = c->y_col[s] && c->heur[c->y_col[s]] > 0.5;
+        for (int k = 0; k < nv; k++) von[k] = (char)(c->heur[c->v_col0 + k] > 0.5);
+        for (int k = 0; k < no; k++) oon[k] = (char)(c->heur[c->o_col0 + k] > 0.5);
+        for (size_t s = 0; c->use_pattern && s < ny; s++) pat[s] = (char)(c->y_col[s] && c->heur[c->y_col[s]] > 0.5);
         relax_start st = {von, oon, pat, stop};
         rc = relax_solve(m, c->p, limit, verbose, &st, rr);
     }
@@ -900,7 +900,7 @@ static roster_status run_relaxation(ctx *c, const solve_options *o, double t0, s
     stats->relax_rows = rr.rows, stats->relax_cols = rr.cols;
     stats->relax_bound = rr.bound, stats->relax_seconds = rr.seconds;
     *bound = rr.bound;
-    double *ub0 = malloc(sizeof(double) * ((size_t)ncols + 1));
+    double *ub0 = calloc((size_t)ncols + 1, sizeof(double));
     if (!ub0) {
         relax_result_free(&rr);
         return ROSTER_FEASIBLE;
