@@ -13,6 +13,10 @@
 #   make fuzz       build the libFuzzer harnesses fuzz/fuzz_*.c with clang
 #   make fuzz-run   run each harness FUZZ_SECONDS (default 60) on its corpus
 #
+# Faults and properties (docs/promises-faults.md): make e2e runs
+# tests/e2e/faults.sh, determinism.sh and property.sh (100 adversarial
+# safeguarding cases); `make property N=2000` runs thousands.
+#
 # Sources are found by wildcard: a new solver/*.c joins the library and a new
 # tests/test_*.c becomes a cmocka test binary without editing this file.
 
@@ -42,7 +46,7 @@ SAN_TEST  = $(TEST_SRC:tests/%.c=build/asan/tests/%)
 
 EXAMPLE   = inputs/derby
 
-.PHONY: all deps run test unit e2e clean asan lint cppcheck clang-tidy valgrind fuzz fuzz-run fuzz-corpus bench
+.PHONY: all deps run test unit e2e property clean asan lint cppcheck clang-tidy valgrind fuzz fuzz-run fuzz-corpus bench
 .DELETE_ON_ERROR:
 
 all: build/roster
@@ -103,6 +107,11 @@ test: deps
 	$(MAKE) lint
 	$(MAKE) valgrind
 	$(MAKE) fuzz-run FUZZ_SECONDS=60
+
+# Thousands of adversarial safeguarding cases (make test runs 100).
+N ?= 2000
+property: build/roster
+	ROSTER=build/roster PROPERTY_N=$(N) sh tests/e2e/property.sh
 
 # Not a test: it runs four solvers for the time limit on every size.
 bench: build/roster
