@@ -193,18 +193,17 @@ static void report_write_failure(const fsio_dir *t, const char *dir, const diag_
                diag_count(w) == 1 ? "" : "s", dir);
 }
 
-static int write_outputs(const char *dir, const roster *r, const model_programme *m, const advice_list *adv,
-                         diag_list *d) {
-    fsio_dir t;
-    if (fsio_dir_begin(&t, dir, d)) return -1;
+/* Fill the staging directory t and swap it in; t is released either way. */
+static int write_outputs(fsio_dir *t, const char *dir, const roster *r, const model_programme *m,
+                         const advice_list *adv, diag_list *d) {
     diag_list w;
     diag_init(&w);
-    int rc = write_files(t.stage, r, m, adv, &w);
+    int rc = write_files(t->stage, r, m, adv, &w);
     if (rc) {
-        report_write_failure(&t, dir, &w, d);
-        fsio_dir_abort(&t);
+        report_write_failure(t, dir, &w, d);
+        fsio_dir_abort(t);
     } else {
-        rc = fsio_dir_commit(&t, d);
+        rc = fsio_dir_commit(t, d);
     }
     diag_clear(&w);
     return rc;
@@ -283,10 +282,17 @@ int cli_solve(int argc, char **argv) {
     roster *r = NULL, *old = NULL;
     prev_plan *pv = NULL;
     advice_list adv = {0};
+    fsio_dir staged = {NULL, NULL, -1};
     model_programme *m = model_load(a.files, a.n_files, &d);
     if (!m) {
         diag_print(&d, stderr);
         rc = CLI_BAD_INPUT;
+        goto out;
+    }
+    /* Before the solve: a read-only or foreign output directory is
+    ** reported now, not after minutes of search. */
+    if (fsio_dir_begin(&staged, a.out_dir, &d)) {
+        diag_print(&d, stderr);
         goto out;
     }
     if (a.previous) {
@@ -312,7 +318,7 @@ int cli_solve(int argc, char **argv) {
     advice_options ao = {4, a.so.time_limit > 0 && a.so.time_limit < 5 ? a.so.time_limit : 5};
     if (solve_run(m, p, &a.so, r, &st, &d) ||
         (a.advice && advice_compute(m, a.files, a.n_files, r, &a.so, &ao, &adv, &d)) ||
-        write_outputs(a.out_dir, r, m, a.advice ? &adv : NULL, &d)) {
+        write_outputs(&staged, a.out_dir, r, m, a.advice ? &adv : NULL, &d)) {
         diag_print(&d, stderr);
         goto out;
     }
@@ -320,6 +326,7 @@ int cli_solve(int argc, char **argv) {
     if (!a.quiet && a.advice) advice_print(&adv, stdout);
     rc = CLI_OK;
 out:
+    if (staged.stage) fsio_dir_abort(&staged); /* nothing written: DIR untouched */
     advice_free(&adv);
     roster_free(r);
     prev_free(pv);

@@ -172,6 +172,17 @@ if [ $ro_ok = 1 ]; then
     say "read-only: exit $rc, $(head -1 "$tmp/ro.err")"
 fi
 
+# A directory holding someone else's files is never replaced, and that is
+# said before any solving.
+mkdir "$tmp/foreign" && echo precious >"$tmp/foreign/thesis.tex"
+# shellcheck disable=SC2086
+"$ROSTER" solve $small_files -o "$tmp/foreign" -q >/dev/null 2>"$tmp/foreign.err"
+rc=$?
+[ $rc = 1 ] || bad "foreign directory: exit $rc, not 1"
+grep -q 'refusing to replace it' "$tmp/foreign.err" || { bad "foreign directory: unclear error:"; cat "$tmp/foreign.err"; }
+[ "$(cat "$tmp/foreign/thesis.tex")" = precious ] && [ "$(ls -A "$tmp/foreign")" = thesis.tex ] ||
+    bad "foreign directory: its contents changed"
+
 # --- 4. disk full ---------------------------------------------------------------
 full="$tmp/full"
 mkdir "$full"
