@@ -127,14 +127,15 @@ static int fsio_sync_entry(const char *path, const struct stat *sb, int flag, st
 /* "a/b/" -> parent "a", *base "b"; "b" -> ".", "b"; "/b" -> "/", "b".
 ** Both strings are the caller's to free; NULL on no memory. */
 static char *fsio_split(const char *path, char **base) {
-    char *p = strdup(path);
+    size_t n = strlen(path);
+    char *p = malloc(n + 2); /* room for "." when path is "" */
     if (!p) return NULL;
-    size_t n = strlen(p);
+    memcpy(p, path, n + 1);
     while (n > 1 && p[n - 1] == '/') p[--n] = '\0';
     char *slash = strrchr(p, '/');
     *base = strdup(slash ? slash + 1 : p);
     if (!*base) return free(p), NULL;
-    if (!slash) strcpy(p, ".");
+    if (!slash) p[0] = '.', p[1] = '\0';
     else if (slash == p) slash[1] = '\0';
     else *slash = '\0';
     return p;
@@ -311,7 +312,7 @@ int fsio_dir_commit(fsio_dir *t, diag_list *d) {
 #ifdef RENAME_EXCHANGE
         rc = renameat2(AT_FDCWD, t->stage, AT_FDCWD, t->target, RENAME_EXCHANGE);
         if (rc == 0) old = strdup(t->stage); /* the previous set now lives there */
-        else if (errno == EINVAL || errno == ENOSYS || errno == ENOTSUP || errno == EOPNOTSUPP)
+        else if (errno == EINVAL || errno == ENOSYS || errno == EOPNOTSUPP) /* ENOTSUP is the same on Linux */
             rc = fsio_swap_aside(t, &old);
 #else
         rc = fsio_swap_aside(t, &old);
