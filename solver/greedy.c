@@ -4,6 +4,13 @@
 ** The checks here are the hard rules restated for one new engagement
 ** against those already taken; they only decide what the greedy start
 ** contains. The integer program alone decides the final roster.
+**
+** Engagements are indexed by (date, person) and (date, school), so a check
+** looks only at the few engagements that can clash. The state keeps Q
+** (section 5) up to date as engagements come and go, so every move is
+** judged by its exact change in Q: a move is applied, Q compared, and the
+** move undone unless Q rose. Nothing depends on the clock or on chance, so
+** the roster is the same on every run.
 */
 #include "greedy.h"
 
@@ -11,147 +18,444 @@
 #include <string.h>
 
 #include "cal.h"
+#include "solve.h"
+
+#define EPS 1e-9
+
+typedef struct {
+    int *a;
+    int n, cap;
+} ivec;
 
 typedef struct {
     int date, start, end, place, school, person;
-} taken;
+} eng;
 
 typedef struct {
     const model_programme *m;
     const prep *p;
-    taken *t;  int n, cap;          /* every engagement taken so far */
-    int *adv_pupils;                /* matched pupils per advocate */
-    int *adv_minutes;               /* per advocate x week */
-    int *teacher_sessions;          /* per teacher x week */
-    int nweeks;
+    const prep_pair *pairs;
+    const prep_visit *vis;
+    const prep_occurrence *occ;
+    int nv, no, np, nweeks, ndates, npersons, nschools;
+    ivec *by_person;         /* (date index, person) -> engagement ids */
+    ivec *by_school;         /* (date index, school) -> engagement ids */
+    char *visit_on, *occ_on;
+    int *pair_of_visit;      /* per visit */
+    int *visit_week;         /* per visit */
+    int *pupil_pair;         /* per pupil: its pair, or -1 */
+    int *adv_pupils;         /* per advocate: pupils holding a pair */
+    int *adv_minutes;        /* per advocate x week */
+    int *adv_cap;            /* per advocate: weekly minute cap */
+    int *teacher_sessions;   /* per teacher x week */
+    int *pupil_week;         /* per pupil x week */
+    char *pupil_day;         /* per pupil x date */
+    int *sess_week;          /* per session x week */
+    char *sess_day;          /* per session x date */
+    int *sess_first, *sess_occ; /* occurrences by session (CSR) */
+    double *pair_match;      /* per pair: match/continuity/preference */
+    double *pq;              /* per pupil: its part of Q */
+    double q;                /* Q of the current roster */
+    int *tmp;                /* scratch: (weekday, start) keys of a pupil's visits */
+    int maxn;
 } state;
 
-static bool clash(const state *s, int person, int date, int start, int end, int place, int school) {
+/* An engagement id is a visit k (k < nv) or an occurrence nv + k. */
+static eng eng_of(const state *s, int e) {
+    if (e < s->nv) {
+        const prep_visit *v = &s->vis[e];
+        int person = prep_person_of_advocate(s->p, s->pairs[s->pair_of_visit[e]].advocate);
+        return (eng){v->date, v->start, v->end, v->place, v->school, person};
+    }
+    const prep_occurrence *o = &s->occ[e - s->nv];
+    return (eng){o->date, o->start, o->end, o->place, o->school, prep_person_of_teacher(s->p, o->teacher)};
+}
+
+static ivec *person_list(const state *s, int date, int person) {
+    return &s->by_person[(size_t)(date - s->m->period_from) * (size_t)s->npersons + (size_t)person];
+}
+
+static ivec *school_list(const state *s, int date, int school) {
+    return &s->by_school[(size_t)(date - s->m->period_from) * (size_t)s->nschools + (size_t)school];
+}
+
+static int ivec_push(ivec *v, int x) {
+    if (v->n == v->cap) {
+        int n = v->cap ? v->cap * 2 : 8;
+        int *a = realloc(v->a, sizeof *a * (size_t)n);
+        if (!a) return -1;
+        v->a = a;
+        v->cap = n;
+    }
+    v->a[v->n++] = x;
+    return 0;
+}
+
+static void ivec_drop(ivec *v, int x) {
+    for (int i = 0; i < v->n; i++)
+        if (v->a[i] == x) {
+            v->a[i] = v->a[--v->n];
+            return;
+        }
+}
+
+/* Rules 9 and 10 for one new engagement against those taken that date. */
+static bool clash(const state *s, const eng *c) {
     const model_programme *m = s->m;
-    int rooms = school >= 0 ? m->schools[school].rooms : 0;
-    for (int i = 0; i < s->n; i++) {
-        const taken *e = &s->t[i];
-        if (e->date != date) continue;
-        if (e->person == person) {
-            if (e->start < end && start < e->end) return true;
-            if (e->place != place) {
-                int tau = model_travel(m, e->place, place);
-                if (e->end <= start && start - e->end < tau) return true;
-                if (end <= e->start && e->start - end < tau) return true;
-            }
+    const ivec *l = person_list(s, c->date, c->person);
+    for (int i = 0; i < l->n; i++) {
+        eng e = eng_of(s, l->a[i]);
+        if (e.start < c->end && c->start < e.end) return true;
+        if (e.place != c->place) {
+            int tau = model_travel(m, e.place, c->place);
+            if (e.end <= c->start && c->start - e.end < tau) return true;
+            if (c->end <= e.start && e.start - c->end < tau) return true;
         }
     }
-    if (school < 0) return false;
-    /* rooms: the most engagements under way at once inside [start, end) */
-    for (int i = -1; i < s->n; i++) {
-        int t = i < 0 ? start : s->t[i].start;
-        if (i >= 0 && (s->t[i].date != date || s->t[i].school != school || t < start || t >= end)) continue;
+    if (c->school < 0) return false;
+    const ivec *r = school_list(s, c->date, c->school);
+    int rooms = m->schools[c->school].rooms;
+    if (r->n < rooms) return false;
+    /* the most engagements under way at once inside [start, end) */
+    for (int i = -1; i < r->n; i++) {
+        int t = i < 0 ? c->start : eng_of(s, r->a[i]).start;
+        if (t < c->start || t >= c->end) continue;
         int under_way = 1;
-        for (int j = 0; j < s->n; j++) {
-            const taken *e = &s->t[j];
-            under_way += e->date == date && e->school == school && e->start <= t && t < e->end;
+        for (int j = 0; j < r->n; j++) {
+            eng e = eng_of(s, r->a[j]);
+            under_way += e.start <= t && t < e.end;
         }
         if (under_way > rooms) return true;
     }
     return false;
 }
 
-static int take(state *s, int person, int date, int start, int end, int place, int school) {
-    if (s->n == s->cap) {
-        int n = s->cap ? s->cap * 2 : 256;
-        taken *t = realloc(s->t, sizeof *t * (size_t)n);
-        if (!t) return -1;
-        s->t = t;
-        s->cap = n;
+static int eng_add(state *s, int e) {
+    eng x = eng_of(s, e);
+    if (ivec_push(person_list(s, x.date, x.person), e)) return -1;
+    if (x.school >= 0 && ivec_push(school_list(s, x.date, x.school), e)) {
+        ivec_drop(person_list(s, x.date, x.person), e);
+        return -1;
     }
-    s->t[s->n++] = (taken){date, start, end, place, school, person};
     return 0;
 }
 
-static int week_cap(const model_programme *m, int adv) {
-    const model_advocate *a = &m->advocates[adv];
-    int cap = a->max_minutes_per_week;
-    if (a->course >= 0) {
-        int cc = m->courses[a->course].max_minutes_per_week;
-        if (cc != MODEL_NO_LIMIT && (cap == MODEL_NO_LIMIT || cc < cap)) cap = cc;
-    }
-    return cap;
+static void eng_drop(state *s, int e) {
+    eng x = eng_of(s, e);
+    ivec_drop(person_list(s, x.date, x.person), e);
+    if (x.school >= 0) ivec_drop(school_list(s, x.date, x.school), e);
 }
 
-/* Can visit k of pair pr be added, given what the pupil already has? */
-static bool visit_fits(const state *s, const prep_pair *pr, int k, const char *pupil_day, const int *pupil_week) {
-    const model_programme *m = s->m;
-    const prep_visit *v = &prep_visits(s->p)[k];
-    const model_pupil *pu = &m->pupils[pr->pupil];
-    int w = prep_week_of(s->p, v->date), cap = week_cap(m, pr->advocate);
-    if (pupil_day[v->date - m->period_from] || pupil_week[w] >= pu->per_week) return false;
-    if (cap != MODEL_NO_LIMIT && s->adv_minutes[pr->advocate * s->nweeks + w] + pu->minutes > cap) return false;
-    return !clash(s, prep_person_of_advocate(s->p, pr->advocate), v->date, v->start, v->end, v->place, v->school);
+/* ---- Q of one pupil ------------------------------------------------------ */
+
+static int cmp_int(const void *a, const void *b) {
+    int x = *(const int *)a, y = *(const int *)b;
+    return (x > y) - (x < y);
 }
+
+/* Visits on the pattern solve.c derives (the most frequent times on
+** distinct weekdays): the per_week largest per-weekday maxima. */
+static int on_pattern(state *s, const prep_pair *pr, int per_week) {
+    int n = 0, best[7] = {0};
+    for (int k = pr->first; k < pr->first + pr->n; k++)
+        if (s->visit_on[k]) s->tmp[n++] = cal_weekday(s->vis[k].date) * 1440 + s->vis[k].start;
+    qsort(s->tmp, (size_t)n, sizeof *s->tmp, cmp_int);
+    for (int i = 0, j; i < n; i = j) {
+        for (j = i; j < n && s->tmp[j] == s->tmp[i]; j++) {}
+        int wd = s->tmp[i] / 1440;
+        if (j - i > best[wd]) best[wd] = j - i;
+    }
+    qsort(best, 7, sizeof *best, cmp_int);
+    int got = 0;
+    for (int i = 0; i < per_week && i < 7; i++) got += best[6 - i];
+    return got;
+}
+
+static double pupil_q(state *s, int pupil) {
+    int i = s->pupil_pair[pupil];
+    if (i < 0) return 0;
+    const prep_pair *pr = &s->pairs[i];
+    const model_pupil *pu = &s->m->pupils[pupil];
+    const model_weights *w = &s->m->weights;
+    int n = 0;
+    for (int w_ = 0; w_ < s->nweeks; w_++) n += s->pupil_week[pupil * s->nweeks + w_];
+    if (n == 0) return 0; /* matched only with a visit (rule 1) */
+    double v = s->pair_match[i] + w->visit * pu->priority * n;
+    if (w->moved != 0) v -= w->moved * (n - on_pattern(s, pr, pu->per_week));
+    return v;
+}
+
+static void refresh(state *s, int pupil) {
+    double v = pupil_q(s, pupil);
+    s->q += v - s->pq[pupil];
+    s->pq[pupil] = v;
+}
+
+/* ---- visits and occurrences ---------------------------------------------- */
+
+/* Visits of the engagement's advocate at its school that date. */
+static int school_day_count(const state *s, int k) {
+    const prep_visit *v = &s->vis[k];
+    int person = prep_person_of_advocate(s->p, s->pairs[s->pair_of_visit[k]].advocate), n = 0;
+    const ivec *l = person_list(s, v->date, person);
+    for (int i = 0; i < l->n; i++) n += l->a[i] < s->nv && s->vis[l->a[i]].school == v->school;
+    return n;
+}
+
+/* Rules 7, 8 (minutes) and 9, 10 for visit k of the pupil's pair. */
+static bool visit_fits(const state *s, int k) {
+    const prep_pair *pr = &s->pairs[s->pair_of_visit[k]];
+    const model_pupil *pu = &s->m->pupils[pr->pupil];
+    int w = s->visit_week[k], cap = s->adv_cap[pr->advocate];
+    if (s->visit_on[k] || s->pupil_pair[pr->pupil] != s->pair_of_visit[k]) return false;
+    if (s->pupil_day[(size_t)pr->pupil * (size_t)s->ndates + (size_t)(s->vis[k].date - s->m->period_from)]) return false;
+    if (s->pupil_week[pr->pupil * s->nweeks + w] >= pu->per_week) return false;
+    if (cap != MODEL_NO_LIMIT && s->adv_minutes[pr->advocate * s->nweeks + w] + pu->minutes > cap) return false;
+    eng c = eng_of(s, k);
+    return !clash(s, &c);
+}
+
+static int visit_add(state *s, int k) {
+    const prep_pair *pr = &s->pairs[s->pair_of_visit[k]];
+    int w = s->visit_week[k];
+    if (school_day_count(s, k) == 0) s->q -= s->m->weights.school_day;
+    if (eng_add(s, k)) return -1;
+    s->visit_on[k] = 1;
+    s->pupil_day[(size_t)pr->pupil * (size_t)s->ndates + (size_t)(s->vis[k].date - s->m->period_from)] = 1;
+    s->pupil_week[pr->pupil * s->nweeks + w]++;
+    s->adv_minutes[pr->advocate * s->nweeks + w] += s->m->pupils[pr->pupil].minutes;
+    refresh(s, pr->pupil);
+    return 0;
+}
+
+static void visit_drop(state *s, int k) {
+    const prep_pair *pr = &s->pairs[s->pair_of_visit[k]];
+    int w = s->visit_week[k];
+    eng_drop(s, k);
+    if (school_day_count(s, k) == 0) s->q += s->m->weights.school_day;
+    s->visit_on[k] = 0;
+    s->pupil_day[(size_t)pr->pupil * (size_t)s->ndates + (size_t)(s->vis[k].date - s->m->period_from)] = 0;
+    s->pupil_week[pr->pupil * s->nweeks + w]--;
+    s->adv_minutes[pr->advocate * s->nweeks + w] -= s->m->pupils[pr->pupil].minutes;
+    refresh(s, pr->pupil);
+}
+
+static bool may_match(const state *s, int pair) {
+    const model_advocate *a = &s->m->advocates[s->pairs[pair].advocate];
+    return a->max_pupils == MODEL_NO_LIMIT || s->adv_pupils[s->pairs[pair].advocate] < a->max_pupils;
+}
+
+static void match(state *s, int pair) {
+    s->pupil_pair[s->pairs[pair].pupil] = pair;
+    s->adv_pupils[s->pairs[pair].advocate]++;
+    refresh(s, s->pairs[pair].pupil);
+}
+
+/* Only for a pupil without visits. */
+static void unmatch(state *s, int pupil) {
+    int i = s->pupil_pair[pupil];
+    if (i < 0) return;
+    s->adv_pupils[s->pairs[i].advocate]--;
+    s->pupil_pair[pupil] = -1;
+    refresh(s, pupil);
+}
+
+static size_t sess_day_index(const state *s, int k) {
+    return (size_t)s->occ[k].session * (size_t)s->ndates + (size_t)(s->occ[k].date - s->m->period_from);
+}
+
+static bool occ_fits(const state *s, int k) {
+    const prep_occurrence *o = &s->occ[k];
+    int w = prep_week_of(s->p, o->date), cap = s->m->teachers[o->teacher].max_sessions_per_week;
+    if (s->occ_on[k] || s->sess_day[sess_day_index(s, k)]) return false;
+    if (s->sess_week[o->session * s->nweeks + w] >= s->m->sessions[o->session].per_week) return false;
+    if (cap != MODEL_NO_LIMIT && s->teacher_sessions[o->teacher * s->nweeks + w] >= cap) return false;
+    eng c = eng_of(s, s->nv + k);
+    return !clash(s, &c);
+}
+
+static int occ_add(state *s, int k) {
+    const prep_occurrence *o = &s->occ[k];
+    int w = prep_week_of(s->p, o->date);
+    if (eng_add(s, s->nv + k)) return -1;
+    s->occ_on[k] = 1;
+    s->sess_day[sess_day_index(s, k)] = 1;
+    s->sess_week[o->session * s->nweeks + w]++;
+    s->teacher_sessions[o->teacher * s->nweeks + w]++;
+    s->q += s->m->weights.session * s->m->sessions[o->session].priority;
+    return 0;
+}
+
+static void occ_drop(state *s, int k) {
+    const prep_occurrence *o = &s->occ[k];
+    int w = prep_week_of(s->p, o->date);
+    eng_drop(s, s->nv + k);
+    s->occ_on[k] = 0;
+    s->sess_day[sess_day_index(s, k)] = 0;
+    s->sess_week[o->session * s->nweeks + w]--;
+    s->teacher_sessions[o->teacher * s->nweeks + w]--;
+    s->q -= s->m->weights.session * s->m->sessions[o->session].priority;
+}
+
+static int eng_take(state *s, int e) { return e < s->nv ? visit_add(s, e) : occ_add(s, e - s->nv); }
+static void eng_give_back(state *s, int e) {
+    if (e < s->nv) visit_drop(s, e);
+    else occ_drop(s, e - s->nv);
+}
+
+/* ---- undo log: a move is a sequence of adds/drops, undone in reverse ----- */
 
 typedef struct {
-    char *on;           /* per candidate of the pair: taken */
-    int delivered;
-} plan;
+    int *e;      /* engagement id, or -1 - pair for a match */
+    char *added; /* 1 added, 0 dropped */
+    int n, cap;
+} ulog;
 
-/* Plan a pair: fill patterns slot by slot with the weekly time delivering
-** most, then top weeks up with moved visits. Does not commit anything to
-** s except temporarily (undone before returning). */
-static int plan_pair(state *s, const prep_pair *pr, plan *pl, char *day, int *wk) {
-    const model_programme *m = s->m;
-    const prep_visit *vis = prep_visits(s->p);
-    const model_pupil *pu = &m->pupils[pr->pupil];
-    int ndates = m->period_to - m->period_from + 1, base = s->n, person = prep_person_of_advocate(s->p, pr->advocate);
-    memset(day, 0, (size_t)ndates);
-    memset(wk, 0, sizeof(int) * (size_t)s->nweeks);
-    memset(pl->on, 0, (size_t)pr->n);
-    pl->delivered = 0;
-    for (int slot = 0; slot <= pu->per_week; slot++) {
-        /* slot == per_week: the moved pass, any candidate that fits */
-        int best_wd = -1, best_start = -1, best_n = 0;
-        if (slot < pu->per_week) {
-            for (int k = pr->first; k < pr->first + pr->n; k++) {
-                if (pl->on[k - pr->first]) continue;
-                int wd = cal_weekday(vis[k].date), n = 0;
-                if (best_wd == wd && best_start == vis[k].start) continue;
-                for (int q = pr->first; q < pr->first + pr->n; q++)
-                    n += cal_weekday(vis[q].date) == wd && vis[q].start == vis[k].start && visit_fits(s, pr, q, day, wk);
-                if (n > best_n) best_n = n, best_wd = wd, best_start = vis[k].start;
-            }
-            if (best_wd < 0) continue;
-        }
-        for (int k = pr->first; k < pr->first + pr->n; k++) {
-            if (slot < pu->per_week && (cal_weekday(vis[k].date) != best_wd || vis[k].start != best_start)) continue;
-            if (!visit_fits(s, pr, k, day, wk)) continue;
-            if (take(s, person, vis[k].date, vis[k].start, vis[k].end, vis[k].place, vis[k].school)) return -1;
-            int w = prep_week_of(s->p, vis[k].date);
-            s->adv_minutes[pr->advocate * s->nweeks + w] += pu->minutes;
-            day[vis[k].date - m->period_from] = 1;
-            wk[w]++;
-            pl->on[k - pr->first] = 1;
-            pl->delivered++;
-        }
+static int log_push(ulog *u, int e, char added) {
+    if (u->n == u->cap) {
+        int n = u->cap ? u->cap * 2 : 64;
+        int *a = realloc(u->e, sizeof *a * (size_t)n);
+        if (!a) return -1;
+        u->e = a;
+        char *b = realloc(u->added, (size_t)n);
+        if (!b) return -1;
+        u->added = b;
+        u->cap = n;
     }
-    /* undo */
-    for (int k = pr->first; k < pr->first + pr->n; k++)
-        if (pl->on[k - pr->first])
-            s->adv_minutes[pr->advocate * s->nweeks + prep_week_of(s->p, vis[k].date)] -= pu->minutes;
-    s->n = base;
+    u->e[u->n] = e;
+    u->added[u->n++] = added;
     return 0;
 }
 
-static int pupils_greedy(state *s, char *visit_on) {
-    const model_programme *m = s->m;
-    const prep_pair *pairs = prep_pairs(s->p);
-    const prep_visit *vis = prep_visits(s->p);
-    int ndates = m->period_to - m->period_from + 1, maxn = 1, rc = -1;
-    for (int i = 0; i < prep_n_pairs(s->p); i++)
-        if (pairs[i].n > maxn) maxn = pairs[i].n;
+/* Engagements are ids >= 0; a match of pair i is logged as -1 - i. */
+static int do_add(state *s, ulog *u, int e) {
+    if (log_push(u, e, 1)) return -1;
+    if (e >= 0) return eng_take(s, e);
+    match(s, -1 - e);
+    return 0;
+}
+
+static int do_drop(state *s, ulog *u, int e) {
+    if (log_push(u, e, 0)) return -1;
+    if (e >= 0) eng_give_back(s, e);
+    else unmatch(s, s->pairs[-1 - e].pupil);
+    return 0;
+}
+
+/* Undo the log back to length n0. Re-adding what was dropped always fits:
+** the state is then exactly the one it was dropped from. */
+static int undo_to(state *s, ulog *u, int n0) {
+    while (u->n > n0) {
+        int e = u->e[--u->n];
+        if (u->added[u->n]) {
+            if (e >= 0) eng_give_back(s, e);
+            else unmatch(s, s->pairs[-1 - e].pupil);
+        } else if (e >= 0) {
+            if (eng_take(s, e)) return -1;
+        } else {
+            match(s, -1 - e);
+        }
+    }
+    return 0;
+}
+
+/* ---- building blocks of moves -------------------------------------------- */
+
+/* The candidates of pair i in week w: [*lo, *hi) (candidates are in date order). */
+static void week_range(const state *s, const prep_pair *pr, int w, int *lo, int *hi) {
+    int a = pr->first, b = pr->first + pr->n;
+    while (a < b) { /* first with week >= w */
+        int mid = (a + b) / 2;
+        if (s->visit_week[mid] < w) a = mid + 1;
+        else b = mid;
+    }
+    *lo = a;
+    b = pr->first + pr->n;
+    while (a < b) {
+        int mid = (a + b) / 2;
+        if (s->visit_week[mid] <= w) a = mid + 1;
+        else b = mid;
+    }
+    *hi = a;
+}
+
+/* Add the visit of the pupil's pair in week w that raises Q most (only if
+** it does). Returns 1 when one was added, 0 when none, -1 out of memory. */
+static int best_visit_in_week(state *s, ulog *u, int pupil, int w) {
+    const model_pupil *pu = &s->m->pupils[pupil];
+    int i = s->pupil_pair[pupil], lo, hi, best = -1;
+    if (i < 0 || s->pupil_week[pupil * s->nweeks + w] >= pu->per_week) return 0;
+    week_range(s, &s->pairs[i], w, &lo, &hi);
+    double q0 = s->q, best_gain = EPS;
+    for (int k = lo; k < hi; k++) {
+        if (!visit_fits(s, k)) continue;
+        if (visit_add(s, k)) return -1;
+        double g = s->q - q0;
+        visit_drop(s, k);
+        if (g > best_gain) best_gain = g, best = k;
+    }
+    if (best < 0) return 0;
+    return do_add(s, u, best) ? -1 : 1;
+}
+
+/* Fill every short week of the pupil with the best visits. */
+static int fill_pupil(state *s, ulog *u, int pupil) {
+    for (int w = 0; w < s->nweeks; w++) {
+        int r;
+        while ((r = best_visit_in_week(s, u, pupil, w)) == 1) {}
+        if (r < 0) return -1;
+    }
+    return 0;
+}
+
+/* Add the occurrence of session se in week w that fits (first in order). */
+static int any_occ_in_week(state *s, ulog *u, int se, int w) {
+    for (int j = s->sess_first[se]; j < s->sess_first[se + 1]; j++) {
+        int k = s->sess_occ[j];
+        if (prep_week_of(s->p, s->occ[k].date) != w || !occ_fits(s, k)) continue;
+        return do_add(s, u, s->nv + k) ? -1 : 1;
+    }
+    return 0;
+}
+
+/* Plan pair i from scratch (the pupil has no visits): the pattern slot by
+** slot at the weekly time where most visits fit, then short weeks topped
+** up by the best visits. Logged in u. */
+static int plan_pair(state *s, ulog *u, int pair) {
+    const prep_pair *pr = &s->pairs[pair];
+    const model_pupil *pu = &s->m->pupils[pr->pupil];
+    if (do_add(s, u, -1 - pair)) return -1;
+    for (int slot = 0; slot < pu->per_week; slot++) {
+        int best_key = -1, best_n = 0;
+        for (int k = pr->first; k < pr->first + pr->n; k++) {
+            int key = cal_weekday(s->vis[k].date) * 1440 + s->vis[k].start, n = 0;
+            if (key == best_key || !visit_fits(s, k)) continue;
+            for (int q = k; q < pr->first + pr->n; q++)
+                n += cal_weekday(s->vis[q].date) * 1440 + s->vis[q].start == key && visit_fits(s, q);
+            if (n > best_n) best_n = n, best_key = key;
+        }
+        if (best_key < 0) break;
+        for (int k = pr->first; k < pr->first + pr->n; k++)
+            if (cal_weekday(s->vis[k].date) * 1440 + s->vis[k].start == best_key && visit_fits(s, k) && do_add(s, u, k))
+                return -1;
+    }
+    return fill_pupil(s, u, pr->pupil);
+}
+
+/* Drop every visit of the pupil and its match. */
+static int clear_pupil(state *s, ulog *u, int pupil) {
+    int i = s->pupil_pair[pupil];
+    if (i < 0) return 0;
+    for (int k = s->pairs[i].first; k < s->pairs[i].first + s->pairs[i].n; k++)
+        if (s->visit_on[k] && do_drop(s, u, k)) return -1;
+    return do_drop(s, u, -1 - i);
+}
+
+/* ---- construction ------------------------------------------------------- */
+
+static int *pupil_order(const model_programme *m) {
     int *order = calloc((size_t)m->n_pupils + 1, sizeof(int));
-    char *day = malloc((size_t)ndates + 1);
-    int *wk = malloc(sizeof(int) * ((size_t)s->nweeks + 1));
-    plan cur = {malloc((size_t)maxn), 0}, best = {malloc((size_t)maxn), 0};
-    if (!order || !day || !wk || !cur.on || !best.on) goto out;
+    if (!order) return NULL;
     /* higher priority first, input order among equals (insertion sort) */
     for (int i = 0; i < m->n_pupils; i++) {
         int j = i;
@@ -161,99 +465,332 @@ static int pupils_greedy(state *s, char *visit_on) {
         }
         order[j] = i;
     }
-    for (int oi = 0; oi < m->n_pupils; oi++) {
-        int pupil = order[oi], first, n, best_pair = -1;
-        if (m->pupils[pupil].per_week > 7) continue;
-        prep_pupil_pairs(s->p, pupil, &first, &n);
-        for (int i = first; i < first + n; i++) {
-            int a = pairs[i].advocate;
-            if (m->advocates[a].max_pupils != MODEL_NO_LIMIT && s->adv_pupils[a] >= m->advocates[a].max_pupils) continue;
-            if (plan_pair(s, &pairs[i], &cur, day, wk)) goto out;
-            if (cur.delivered > best.delivered) {
-                best_pair = i;
-                best.delivered = cur.delivered;
-                memcpy(best.on, cur.on, (size_t)pairs[i].n);
-            }
-        }
-        if (best_pair < 0) continue;
-        const prep_pair *pr = &pairs[best_pair];
-        s->adv_pupils[pr->advocate]++;
-        for (int k = pr->first; k < pr->first + pr->n; k++) {
-            if (!best.on[k - pr->first]) continue;
-            visit_on[k] = 1;
-            if (take(s, prep_person_of_advocate(s->p, pr->advocate), vis[k].date, vis[k].start, vis[k].end,
-                     vis[k].place, vis[k].school))
-                goto out;
-            s->adv_minutes[pr->advocate * s->nweeks + prep_week_of(s->p, vis[k].date)] += m->pupils[pupil].minutes;
-        }
-        best.delivered = 0;
-    }
-    rc = 0;
-out:
-    free(order);
-    free(day);
-    free(wk);
-    free(cur.on);
-    free(best.on);
-    return rc;
+    return order;
 }
 
-static int sessions_greedy(state *s, char *occ_on) {
-    const model_programme *m = s->m;
-    const prep_occurrence *occ = prep_occurrences(s->p);
-    int no = prep_n_occurrences(s->p);
-    int ns = m->n_sessions;
-    int *per = calloc((size_t)ns * (size_t)s->nweeks + 1, sizeof(int));
-    char *dated = calloc((size_t)ns * (size_t)(m->period_to - m->period_from + 1) + 1, 1);
-    if (!per || !dated) {
-        free(per);
-        free(dated);
-        return -1;
+/* Try pair i for an unmatched pupil: keep it when Q rises more than *best
+** (then *best is that gain and *kept 1); otherwise undo. */
+static int try_pair(state *s, ulog *u, int pair, double *best, int *kept) {
+    int n0 = u->n;
+    double q0 = s->q;
+    *kept = 0;
+    if (plan_pair(s, u, pair)) return -1;
+    double g = s->q - q0;
+    if (g > *best + EPS && s->pq[s->pairs[pair].pupil] != 0) {
+        *best = g;
+        *kept = 1;
+        return 0;
     }
-    for (int pri = 5; pri >= 1; pri--)
-        for (int k = 0; k < no; k++) {
-            const prep_occurrence *o = &occ[k];
-            const model_session *se = &m->sessions[o->session];
-            if (se->priority != pri) continue;
-            int w = prep_week_of(s->p, o->date), cap = m->teachers[o->teacher].max_sessions_per_week;
-            size_t di = (size_t)o->session * (size_t)(m->period_to - m->period_from + 1) + (size_t)(o->date - m->period_from);
-            if (per[o->session * s->nweeks + w] >= se->per_week || dated[di]) continue;
-            if (cap != MODEL_NO_LIMIT && s->teacher_sessions[o->teacher * s->nweeks + w] >= cap) continue;
-            int person = prep_person_of_teacher(s->p, o->teacher);
-            if (clash(s, person, o->date, o->start, o->end, o->place, o->school)) continue;
-            if (take(s, person, o->date, o->start, o->end, o->place, o->school)) {
-                free(per);
-                free(dated);
-                return -1;
+    return undo_to(s, u, n0);
+}
+
+static int pupils_greedy(state *s, ulog *u, const int *order, const char *prefer) {
+    const model_programme *m = s->m;
+    for (int oi = 0; oi < m->n_pupils; oi++) {
+        int pupil = order[oi], first, n, best_pair = -1, kept;
+        if (m->pupils[pupil].per_week > 7) continue;
+        prep_pupil_pairs(s->p, pupil, &first, &n);
+        double best = 0;
+        for (int pass = prefer ? 0 : 1; pass < 2 && best_pair < 0; pass++)
+            for (int i = first; i < first + n; i++) {
+                if ((pass == 0) != (prefer && prefer[i]) || !may_match(s, i)) continue;
+                /* plan, remember the best gain, and keep none while comparing */
+                int n0 = u->n;
+                if (try_pair(s, u, i, &best, &kept)) return -1;
+                if (kept) {
+                    best_pair = i;
+                    if (undo_to(s, u, n0)) return -1;
+                }
             }
-            occ_on[k] = 1;
-            per[o->session * s->nweeks + w]++;
-            dated[di] = 1;
-            s->teacher_sessions[o->teacher * s->nweeks + w]++;
-        }
-    free(per);
-    free(dated);
+        if (best_pair >= 0 && plan_pair(s, u, best_pair)) return -1;
+        u->n = 0; /* the pupil's plan is final */
+    }
     return 0;
 }
 
-int greedy_roster(const model_programme *m, const prep *p, char *visit_on, char *occ_on) {
+static int sessions_greedy(state *s, ulog *u) {
+    for (int pri = 5; pri >= 1; pri--)
+        for (int k = 0; k < s->no; k++)
+            if (s->m->sessions[s->occ[k].session].priority == pri && occ_fits(s, k) && do_add(s, u, s->nv + k))
+                return -1;
+    return 0;
+}
+
+/* ---- local search -------------------------------------------------------- */
+
+/* Keep the move logged since n0 when Q rose, else undo it. */
+static int settle(state *s, ulog *u, int n0, double q0, bool *improved) {
+    if (s->q > q0 + EPS) {
+        *improved = true;
+        return 0;
+    }
+    return undo_to(s, u, n0);
+}
+
+/* Put back what a displaced engagement's owner lost: the best visit of the
+** pupil in that week, or an occurrence of the session that week. */
+static int repair(state *s, ulog *u, int e) {
+    if (e < s->nv) {
+        int pupil = s->pairs[s->pair_of_visit[e]].pupil;
+        return best_visit_in_week(s, u, pupil, s->visit_week[e]) < 0 ? -1 : 0;
+    }
+    const prep_occurrence *o = &s->occ[e - s->nv];
+    return any_occ_in_week(s, u, o->session, prep_week_of(s->p, o->date)) < 0 ? -1 : 0;
+}
+
+/* Engagement c does not fit: displace one engagement of the same person or
+** at the same school that date, take c, repair the displaced owner; keep
+** the first such move that raises Q. */
+static int insert_displacing(state *s, ulog *u, int c, bool *improved) {
+    eng x = eng_of(s, c);
+    int cand[64], nc = 0;
+    const ivec *l = person_list(s, x.date, x.person);
+    for (int i = 0; i < l->n && nc < 64; i++) cand[nc++] = l->a[i];
+    if (x.school >= 0) {
+        const ivec *r = school_list(s, x.date, x.school);
+        for (int i = 0; i < r->n && nc < 64; i++) {
+            bool dup = false;
+            for (int j = 0; j < nc; j++) dup |= cand[j] == r->a[i];
+            if (!dup) cand[nc++] = r->a[i];
+        }
+    }
+    qsort(cand, (size_t)nc, sizeof *cand, cmp_int); /* an order independent of list history */
+    for (int i = 0; i < nc; i++) {
+        int n0 = u->n, e = cand[i];
+        double q0 = s->q;
+        if (do_drop(s, u, e)) return -1;
+        bool fits = c < s->nv ? visit_fits(s, c) : occ_fits(s, c - s->nv);
+        if (fits && (do_add(s, u, c) || repair(s, u, e))) return -1;
+        if (settle(s, u, n0, q0, improved)) return -1;
+        if (*improved) return 0;
+    }
+    return 0;
+}
+
+/* Short weeks of a matched pupil: first plain additions, then with one
+** engagement displaced. */
+static int improve_weeks(state *s, ulog *u, int pupil, bool *improved) {
+    int i = s->pupil_pair[pupil];
+    if (i < 0) return 0;
+    const prep_pair *pr = &s->pairs[i];
+    double q0 = s->q;
+    if (fill_pupil(s, u, pupil)) return -1;
+    if (s->q > q0 + EPS) *improved = true;
+    for (int w = 0; w < s->nweeks; w++) {
+        int lo, hi;
+        week_range(s, pr, w, &lo, &hi);
+        for (int k = lo; k < hi && s->pupil_week[pupil * s->nweeks + w] < s->m->pupils[pupil].per_week; k++) {
+            if (s->visit_on[k] ||
+                s->pupil_day[(size_t)pupil * (size_t)s->ndates + (size_t)(s->vis[k].date - s->m->period_from)])
+                continue;
+            bool gained = false;
+            if (insert_displacing(s, u, k, &gained)) return -1;
+            *improved |= gained;
+        }
+    }
+    return 0;
+}
+
+/* The pupil has no visits: plan it with the compatible advocate whose plan
+** raises Q most, if by more than floor. */
+static int plan_best(state *s, ulog *u, int pupil, double floor) {
+    int first, n, best_pair = -1, kept;
+    double best = floor;
+    prep_pupil_pairs(s->p, pupil, &first, &n);
+    for (int i = first; i < first + n; i++) {
+        if (!may_match(s, i)) continue;
+        int n1 = u->n;
+        if (try_pair(s, u, i, &best, &kept)) return -1;
+        if (kept) {
+            best_pair = i;
+            if (undo_to(s, u, n1)) return -1;
+        }
+    }
+    return best_pair >= 0 ? plan_pair(s, u, best_pair) : 0;
+}
+
+/* Re-plan the pupil with each compatible advocate (its own too: a new
+** pattern); keep the best plan if it beats the current one. */
+static int replan_pupil(state *s, ulog *u, int pupil, bool *improved) {
+    if (s->m->pupils[pupil].per_week > 7) return 0;
+    int n0 = u->n;
+    double q0 = s->q;
+    if (clear_pupil(s, u, pupil)) return -1;
+    if (plan_best(s, u, pupil, q0 - s->q)) return -1;
+    return settle(s, u, n0, q0, improved);
+}
+
+/* The pupil takes a full advocate with a better match: one of that
+** advocate's pupils gives way and is re-planned with its best other
+** advocate (or left unmatched). Keeps the first exchange that raises Q. */
+static int bump_pupil(state *s, ulog *u, int pupil, bool *improved) {
+    int cur = s->pupil_pair[pupil], first, n;
+    if (s->m->pupils[pupil].per_week > 7) return 0;
+    double cur_match = cur >= 0 && s->pq[pupil] != 0 ? s->pair_match[cur] : -1e300;
+    prep_pupil_pairs(s->p, pupil, &first, &n);
+    for (int i = first; i < first + n; i++) {
+        int a = s->pairs[i].advocate;
+        if (i == cur || may_match(s, i) || s->pair_match[i] <= cur_match + EPS) continue;
+        for (int other = 0; other < s->m->n_pupils; other++) {
+            int j = s->pupil_pair[other];
+            if (other == pupil || j < 0 || s->pairs[j].advocate != a) continue;
+            int n0 = u->n;
+            double q0 = s->q;
+            if (clear_pupil(s, u, pupil) || clear_pupil(s, u, other) || plan_pair(s, u, i)) return -1;
+            if (s->pq[pupil] != 0 && plan_best(s, u, other, 0)) return -1;
+            if (settle(s, u, n0, q0, improved)) return -1;
+            if (*improved) return 0;
+        }
+    }
+    return 0;
+}
+
+/* Sessions short of per_week in a week: add, or displace one engagement. */
+static int improve_sessions(state *s, ulog *u, bool *improved) {
+    for (int se = 0; se < s->m->n_sessions; se++)
+        for (int j = s->sess_first[se]; j < s->sess_first[se + 1]; j++) {
+            int k = s->sess_occ[j];
+            const prep_occurrence *o = &s->occ[k];
+            int w = prep_week_of(s->p, o->date);
+            if (s->occ_on[k] || s->sess_day[sess_day_index(s, k)] ||
+                s->sess_week[se * s->nweeks + w] >= s->m->sessions[se].per_week)
+                continue;
+            if (occ_fits(s, k)) {
+                double q0 = s->q;
+                int n0 = u->n;
+                if (do_add(s, u, s->nv + k) || settle(s, u, n0, q0, improved)) return -1;
+                continue;
+            }
+            if (insert_displacing(s, u, s->nv + k, improved)) return -1;
+        }
+    return 0;
+}
+
+static int local_search(state *s, ulog *u, const int *order, int passes) {
+    for (int pass = 0; pass < passes; pass++) {
+        bool improved = false;
+        for (int oi = 0; oi < s->m->n_pupils; oi++) {
+            int pupil = order[oi];
+            bool bumped = false;
+            if (replan_pupil(s, u, pupil, &improved) || bump_pupil(s, u, pupil, &bumped) ||
+                improve_weeks(s, u, pupil, &improved))
+                return -1;
+            improved |= bumped;
+            u->n = 0; /* moves kept are final */
+        }
+        if (improve_sessions(s, u, &improved)) return -1;
+        u->n = 0;
+        if (!improved) break;
+    }
+    return 0;
+}
+
+/* ---- setup --------------------------------------------------------------- */
+
+static void state_free(state *s) {
+    size_t nd = (size_t)s->ndates;
+    if (s->by_person)
+        for (size_t i = 0; i < nd * (size_t)s->npersons; i++) free(s->by_person[i].a);
+    if (s->by_school)
+        for (size_t i = 0; i < nd * (size_t)s->nschools; i++) free(s->by_school[i].a);
+    free(s->by_person);
+    free(s->by_school);
+    free(s->pair_of_visit);
+    free(s->visit_week);
+    free(s->pupil_pair);
+    free(s->adv_pupils);
+    free(s->adv_minutes);
+    free(s->adv_cap);
+    free(s->teacher_sessions);
+    free(s->pupil_week);
+    free(s->pupil_day);
+    free(s->sess_week);
+    free(s->sess_day);
+    free(s->sess_first);
+    free(s->sess_occ);
+    free(s->pair_match);
+    free(s->pq);
+    free(s->tmp);
+}
+
+static int state_init(state *s, const model_programme *m, const prep *p, char *visit_on, char *occ_on) {
+    memset(s, 0, sizeof *s);
+    s->m = m;
+    s->p = p;
+    s->pairs = prep_pairs(p);
+    s->vis = prep_visits(p);
+    s->occ = prep_occurrences(p);
+    s->nv = prep_n_visits(p);
+    s->no = prep_n_occurrences(p);
+    s->np = prep_n_pairs(p);
+    s->nweeks = prep_n_weeks(p);
+    s->ndates = m->period_to - m->period_from + 1;
+    s->npersons = prep_n_persons(p);
+    s->nschools = m->n_schools;
+    s->visit_on = visit_on;
+    s->occ_on = occ_on;
+    size_t nd = (size_t)s->ndates, nw = (size_t)s->nweeks;
+    s->by_person = calloc(nd * (size_t)s->npersons + 1, sizeof(ivec));
+    s->by_school = calloc(nd * (size_t)s->nschools + 1, sizeof(ivec));
+    s->pair_of_visit = calloc((size_t)s->nv + 1, sizeof(int));
+    s->visit_week = calloc((size_t)s->nv + 1, sizeof(int));
+    s->pupil_pair = malloc(sizeof(int) * ((size_t)m->n_pupils + 1));
+    s->adv_pupils = calloc((size_t)m->n_advocates + 1, sizeof(int));
+    s->adv_minutes = calloc((size_t)m->n_advocates * nw + 1, sizeof(int));
+    s->adv_cap = calloc((size_t)m->n_advocates + 1, sizeof(int));
+    s->teacher_sessions = calloc((size_t)m->n_teachers * nw + 1, sizeof(int));
+    s->pupil_week = calloc((size_t)m->n_pupils * nw + 1, sizeof(int));
+    s->pupil_day = calloc((size_t)m->n_pupils * nd + 1, 1);
+    s->sess_week = calloc((size_t)m->n_sessions * nw + 1, sizeof(int));
+    s->sess_day = calloc((size_t)m->n_sessions * nd + 1, 1);
+    s->sess_first = calloc((size_t)m->n_sessions + 2, sizeof(int));
+    s->sess_occ = calloc((size_t)s->no + 1, sizeof(int));
+    s->pair_match = calloc((size_t)s->np + 1, sizeof(double));
+    s->pq = calloc((size_t)m->n_pupils + 1, sizeof(double));
+    s->maxn = 1;
+    for (int i = 0; i < s->np; i++)
+        if (s->pairs[i].n > s->maxn) s->maxn = s->pairs[i].n;
+    s->tmp = malloc(sizeof(int) * (size_t)s->maxn);
+    if (!s->by_person || !s->by_school || !s->pair_of_visit || !s->visit_week || !s->pupil_pair || !s->adv_pupils ||
+        !s->adv_minutes || !s->adv_cap || !s->teacher_sessions || !s->pupil_week || !s->pupil_day || !s->sess_week ||
+        !s->sess_day || !s->sess_first || !s->sess_occ || !s->pair_match || !s->pq || !s->tmp)
+        return -1;
+    for (int i = 0; i < m->n_pupils; i++) s->pupil_pair[i] = -1;
+    for (int a = 0; a < m->n_advocates; a++) s->adv_cap[a] = solve_advocate_week_cap(m, a);
+    for (int i = 0; i < s->np; i++) {
+        s->pair_match[i] = solve_match_value(m, s->pairs[i].pupil, s->pairs[i].advocate);
+        for (int k = s->pairs[i].first; k < s->pairs[i].first + s->pairs[i].n; k++) s->pair_of_visit[k] = i;
+    }
+    for (int k = 0; k < s->nv; k++) s->visit_week[k] = prep_week_of(p, s->vis[k].date);
+    for (int k = 0; k < s->no; k++) s->sess_first[s->occ[k].session + 1]++;
+    for (int se = 0; se < m->n_sessions; se++) s->sess_first[se + 1] += s->sess_first[se];
+    int *fill = calloc((size_t)m->n_sessions + 1, sizeof(int));
+    if (!fill) return -1;
+    for (int k = 0; k < s->no; k++) s->sess_occ[s->sess_first[s->occ[k].session] + fill[s->occ[k].session]++] = k;
+    free(fill);
+    return 0;
+}
+
+int greedy_roster_opts(const model_programme *m, const prep *p, const greedy_options *o, char *visit_on, char *occ_on,
+                       double *q) {
     state s;
-    memset(&s, 0, sizeof s);
-    s.m = m;
-    s.p = p;
-    s.nweeks = prep_n_weeks(p);
+    ulog u = {0};
     memset(visit_on, 0, (size_t)prep_n_visits(p));
     memset(occ_on, 0, (size_t)prep_n_occurrences(p));
-    s.adv_pupils = calloc((size_t)m->n_advocates + 1, sizeof(int));
-    s.adv_minutes = calloc((size_t)m->n_advocates * (size_t)s.nweeks + 1, sizeof(int));
-    s.teacher_sessions = calloc((size_t)m->n_teachers * (size_t)s.nweeks + 1, sizeof(int));
-    int rc = -1;
-    if (s.adv_pupils && s.adv_minutes && s.teacher_sessions && pupils_greedy(&s, visit_on) == 0 &&
-        sessions_greedy(&s, occ_on) == 0)
+    int rc = -1, *order = NULL;
+    if (state_init(&s, m, p, visit_on, occ_on) == 0 && (order = pupil_order(m)) != NULL &&
+        pupils_greedy(&s, &u, order, o->prefer_pair) == 0 && sessions_greedy(&s, &u) == 0 &&
+        local_search(&s, &u, order, o->passes) == 0)
         rc = 0;
-    free(s.t);
-    free(s.adv_pupils);
-    free(s.adv_minutes);
-    free(s.teacher_sessions);
+    if (rc == 0 && q) *q = s.q;
+    free(order);
+    free(u.e);
+    free(u.added);
+    state_free(&s);
     return rc;
+}
+
+int greedy_roster(const model_programme *m, const prep *p, char *visit_on, char *occ_on) {
+    greedy_options o = {GREEDY_PASSES, NULL};
+    return greedy_roster_opts(m, p, &o, visit_on, occ_on, NULL);
 }

@@ -1,10 +1,13 @@
 /*
 ** greedy.h: a quick feasible roster, the integer program's first incumbent.
 **
-** Pupils in priority order take the advocate and weekly times that deliver
-** most, then sessions fill what is left. Every hard rule is checked as
-** candidates are taken, so the result is always feasible; it is a start
-** for GLPK, and the roster written when the search is stopped early.
+** Pupils in priority order take the advocate and weekly times that add most
+** to Q, then sessions fill what is left; a deterministic local search then
+** keeps only moves that raise Q exactly (fill missed weeks, displace one
+** engagement, re-plan or re-assign a pupil, add sessions). Every hard rule
+** is checked as engagements are taken, so the result is always feasible;
+** it is a start for GLPK, and the roster written when the search is
+** stopped early.
 */
 #ifndef ROSTER_GREEDY_H
 #define ROSTER_GREEDY_H
@@ -15,5 +18,17 @@
 /* Sets visit_on[k] (k over prep_visits) and occ_on[k] (over
 ** prep_occurrences) to 0 or 1. Returns 0, or -1 when memory runs out. */
 int greedy_roster(const model_programme *m, const prep *p, char *visit_on, char *occ_on);
+
+typedef struct {
+    int passes;             /* local-search passes after construction (0: construction only) */
+    const char *prefer_pair; /* per prep pair, or NULL: pupils try these pairs first (e.g. R's x*) */
+} greedy_options;
+
+/* The same with options; *q (may be NULL) receives Q of the roster, its
+** pattern taken as solve.c does: per pupil the most frequent visit times
+** on distinct weekdays. greedy_roster uses passes = GREEDY_PASSES. */
+#define GREEDY_PASSES 3
+int greedy_roster_opts(const model_programme *m, const prep *p, const greedy_options *o, char *visit_on, char *occ_on,
+                       double *q);
 
 #endif
