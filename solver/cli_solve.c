@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "advice.h"
 #include "cal.h"
@@ -36,10 +37,11 @@ typedef struct {
     bool has_from;
     int from;               /* --from DATE */
     bool advice;            /* --advice: what-if re-solves for the lead's report */
+    bool progress;          /* --progress: show it even when stderr is not a terminal */
 } solve_args;
 
 static void solve_usage(FILE *out) {
-    fprintf(out, "usage: roster solve FILE... -o DIR [--time-limit SECONDS] [--threads N] [--write-lp FILE] [--advice] [-q]\n"
+    fprintf(out, "usage: roster solve FILE... -o DIR [--time-limit SECONDS] [--threads N] [--write-lp FILE] [--advice] [-q] [--progress]\n"
                  "                    [--strategy relax|full] [--previous OLD/roster.yaml [--from YYYY-MM-DD]]\n");
 }
 
@@ -62,6 +64,8 @@ static int parse_args(int argc, char **argv, solve_args *a) {
         if (strcmp(s, "-h") == 0 || strcmp(s, "--help") == 0) {
             solve_usage(stdout);
             return 1;
+        } else if (strcmp(s, "--progress") == 0) {
+            a->progress = true;
         } else if (strcmp(s, "-q") == 0 || strcmp(s, "--quiet") == 0) {
             a->quiet = true;
         } else if (strcmp(s, "--advice") == 0) {
@@ -316,7 +320,15 @@ int cli_solve(int argc, char **argv) {
     }
     /* Advice re-solves for at most 5 s each (less when the solve itself was shorter). */
     advice_options ao = {4, a.so.time_limit > 0 && a.so.time_limit < 5 ? a.so.time_limit : 5};
-    if (solve_run(m, p, &a.so, r, &st, &d) ||
+    /* Progress on a terminal unless -q; elsewhere only when asked. */
+    progress prog;
+    bool tty = isatty(STDERR_FILENO);
+    progress_init(&prog, !a.quiet && (tty || a.progress) ? stderr : NULL, tty);
+    a.so.progress = &prog;
+    int solved = solve_run(m, p, &a.so, r, &st, &d);
+    progress_finish(&prog);
+    a.so.progress = NULL; /* the advice's what-if re-solves stay quiet */
+    if (solved ||
         (a.advice && advice_compute(m, a.files, a.n_files, r, &a.so, &ao, &adv, &d)) ||
         write_outputs(&staged, a.out_dir, r, m, a.advice ? &adv : NULL, &d)) {
         diag_print(&d, stderr);

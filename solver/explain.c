@@ -637,6 +637,10 @@ const char *explain_full_reason(const model_programme *m, const prep *p, const r
         int adv = prep_pairs(p)[q].advocate, have = 0;
         for (int i = 0; i < r->n_assignments; i++) have += r->assignments[i].advocate == adv;
         if (m->advocates[adv].max_pupils == MODEL_NO_LIMIT || have < m->advocates[adv].max_pupils) return NULL;
+        if (have == 0) { /* max_pupils 0: nothing to list */
+            eb_add(&b, "%s %s (max_pupils 0)", q > first ? ";" : "", m->advocates[adv].id);
+            continue;
+        }
         eb_add(&b, "%s %s (%d:", q > first ? ";" : "", m->advocates[adv].id, have);
         for (int i = 0, k = 0; i < r->n_assignments; i++)
             if (r->assignments[i].advocate == adv) eb_add(&b, "%s %s", k++ ? "," : "", m->pupils[r->assignments[i].pupil].id);

@@ -17,7 +17,7 @@ static const command commands[] = {
     {"check", cli_check, "check FILE...                      validate input files"},
     {"explain", cli_explain, "explain FILE... (--pupil ID | --session ID) [--roster PATH]   why each person can or cannot serve"},
     {"mathprog", cli_mathprog, "mathprog FILE... -o DIR            write DIR/roster.dat for models/roster.mod"},
-    {"solve", cli_solve, "solve FILE... -o DIR [--time-limit S] [--threads N] [--write-lp FILE] [--advice] [-q] [--previous OLD [--from DATE]]"},
+    {"solve", cli_solve, "solve FILE... -o DIR [--time-limit S] [--threads N] [--write-lp FILE] [--advice] [-q] [--progress] [--previous OLD [--from DATE]]"},
     {"compare", cli_compare, "compare A/roster.yaml B/roster.yaml --input FILE...   what differs between two rosters"},
     {"verify", cli_verify, "verify FILE... --roster PATH [--previous OLD [--from DATE]]   check a roster against every rule"},
 };

@@ -21,11 +21,15 @@ void progress_update(progress *p, double elapsed, bool has_best, double best, do
     if (!p->out || elapsed < 1 || (p->last_shown >= 0 && elapsed - p->last_shown < 1)) return;
     p->last_shown = elapsed;
     fputs(p->terminal ? "\r" : "", p->out);
-    if (has_best)
+    if (has_best && isfinite(bound))
         fprintf(p->out, "solving: %7.1f s  best %.10g  bound %.10g  gap %.2f%%", elapsed, best, bound,
                 progress_gap(best, bound));
-    else
+    else if (has_best)
+        fprintf(p->out, "solving: %7.1f s  best %.10g  no bound yet", elapsed, best);
+    else if (isfinite(bound))
         fprintf(p->out, "solving: %7.1f s  no roster yet  bound %.10g", elapsed, bound);
+    else
+        fprintf(p->out, "solving: %7.1f s  no roster or bound yet", elapsed);
     /* Pad over a longer previous line on a terminal; newline otherwise. */
     fputs(p->terminal ? "    " : "\n", p->out);
     fflush(p->out);

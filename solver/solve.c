@@ -666,7 +666,18 @@ typedef struct {
     const double *heur;     /* offered once, at the root */
     bool offered;
     volatile sig_atomic_t *stop; /* solve_options.stop */
+    progress *prog;         /* solve_options.progress */
+    double t0;              /* when the solve started */
+    double known;           /* the best roster's Q before this search */
 } search_info;
+
+static double now_seconds(void);
+static double heuristic_value(const ctx *c);
+
+/* The best value so far is the search's incumbent or the roster it started from. */
+static void show_progress(progress *prog, double t0, double best, double bound) {
+    if (prog) progress_update(prog, now_seconds() - t0, best > -HUGE_VAL, best, bound);
+}
 
 static void on_tree(glp_tree *T, void *info) {
     search_info *si = info;
@@ -680,6 +691,12 @@ static void on_tree(glp_tree *T, void *info) {
         double b = glp_ios_node_bound(T, best);
         if (!si->have_bound || b < si->bound) si->bound = b;
         si->have_bound = true;
+    }
+    if (si->prog) {
+        glp_prob *P = glp_ios_get_prob(T);
+        int st = glp_mip_status(P);
+        double q = st == GLP_FEAS || st == GLP_OPT ? fmax(glp_mip_obj_val(P), si->known) : si->known;
+        show_progress(si->prog, si->t0, q, si->have_bound ? fmax(si->bound, q) : HUGE_VAL);
     }
 }
 
@@ -721,7 +738,7 @@ static roster_status run_glpk(ctx *c, const solve_options *o, double t0, double 
         *bound = HUGE_VAL;
         return rc == GLP_ETMLIM || rc == GLP_ESTOP ? ROSTER_TIME_LIMIT : ROSTER_FEASIBLE;
     }
-    search_info si = {relax, true, c->heur, false, o->stop};
+    search_info si = {relax, true, c->heur, false, o->stop, o->progress, t0, heuristic_value(c)};
     glp_iocp io;
     glp_init_iocp(&io);
     io.msg_lev = o->verbose ? GLP_MSG_ON : GLP_MSG_OFF;
@@ -750,8 +767,6 @@ static roster_status run_glpk(ctx *c, const solve_options *o, double t0, double 
 }
 
 /* ---- the relaxation path (docs/solve.md) ---------------------------------- */
-
-static double heuristic_value(const ctx *c);
 
 
 /* Restrict the exact program to R's matching: x at most x*, every column
@@ -900,6 +915,7 @@ static roster_status run_relaxation(ctx *c, const solve_options *o, double t0, s
     stats->relax_rows = rr.rows, stats->relax_cols = rr.cols;
     stats->relax_bound = rr.bound, stats->relax_seconds = rr.seconds;
     *bound = rr.bound;
+    show_progress(o->progress, t0, best_q, fmax(*bound, best_q));
     double *ub0 = calloc((size_t)ncols + 1, sizeof(double));
     if (!ub0) {
         relax_result_free(&rr);
@@ -915,6 +931,7 @@ static roster_status run_relaxation(ctx *c, const solve_options *o, double t0, s
                      &stats->realise_seconds[pass]))
             out_of_time = true;
         stats->realise_value[pass] = v;
+        show_progress(o->progress, t0, best_q, fmax(*bound, best_q));
     }
     for (int j = 1; j <= ncols; j++) glp_set_col_bnds(c->P, j, ub0[j] > 0.5 ? GLP_DB : GLP_FX, 0, ub0[j] > 0.5 ? 1 : 0);
     free(ub0);

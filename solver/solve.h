@@ -17,6 +17,7 @@
 #include "diag.h"
 #include "model.h"
 #include "prepare.h"
+#include "progress.h"
 #include "roster.h"
 
 typedef enum {
@@ -33,6 +34,7 @@ typedef struct {
     solve_strategy strategy; /* zero-initialised options use the relaxation */
     volatile sig_atomic_t *stop; /* when set and non-zero: stop searching and return the best
                                  ** roster so far with status time_limit (an interrupt); may be NULL */
+    progress *progress;     /* elapsed, best, bound, gap while searching (progress.h), or NULL */
 } solve_options;
 
 typedef struct {

@@ -49,6 +49,18 @@ static void test_terminal_rewrites_one_line(void **state) {
     fclose(f);
 }
 
+static void test_unknown_bound_has_no_gap(void **state) {
+    (void)state;
+    FILE *f = tmpfile();
+    progress p;
+    progress_init(&p, f, false);
+    progress_update(&p, 1.5, true, 67901, 1.0 / 0.0);
+    char *s = drain(f);
+    assert_string_equal(s, "solving:     1.5 s  best 67901  no bound yet\n");
+    free(s);
+    fclose(f);
+}
+
 static void test_disabled_writes_nothing(void **state) {
     (void)state;
     progress p;
@@ -62,6 +74,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_silent_first_second_and_between_updates),
         cmocka_unit_test(test_terminal_rewrites_one_line),
+        cmocka_unit_test(test_unknown_bound_has_no_gap),
         cmocka_unit_test(test_disabled_writes_nothing),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
