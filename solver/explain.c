@@ -6,31 +6,16 @@
 */
 #include "explain.h"
 
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cal.h"
+#include "textbuf.h"
 
 /* ---- small text helpers ------------------------------------------------- */
 
-typedef struct {
-    char s[1536];
-    size_t n;
-} ex_buf;
 
-static void eb_add(ex_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void eb_add(ex_buf *b, const char *fmt, ...) {
-    if (b->n >= sizeof b->s - 1) return;
-    va_list ap;
-    va_start(ap, fmt);
-    int k = vsnprintf(b->s + b->n, sizeof b->s - b->n, fmt, ap);
-    va_end(ap);
-    if (k > 0) b->n += (size_t)k;
-    if (b->n > sizeof b->s - 1) b->n = sizeof b->s - 1;
-}
-
-static void eb_reset(ex_buf *b) {
+static void eb_reset(textbuf *b) {
     b->n = 0;
     b->s[0] = '\0';
 }
@@ -193,35 +178,35 @@ static void ex_usable_pupil_line(const model_programme *m, const prep *p, const 
     const model_weights *w = &m->weights;
     int dates, weeks, visits;
     ex_pair_weeks(p, pr, pu->per_week, &dates, &weeks, &visits);
-    ex_buf b;
+    textbuf b;
     eb_reset(&b);
-    eb_add(&b, "%s: usable: %d feasible visit slot%s on %d date%s, %d of %d weeks with enough dates; up to %d visits "
+    tb_add(&b, "%s: usable: %d feasible visit slot%s on %d date%s, %d of %d weeks with enough dates; up to %d visits "
                "(+%g)", a->id, pr->n, pr->n == 1 ? "" : "s", dates, dates == 1 ? "" : "s", weeks, prep_n_weeks(p),
            visits, w->visit * pu->priority * visits);
     int points = 0;
     for (int i = 0; i < pu->needs.n; i++) points += pu->needs.v[i].level * model_level_of(&a->experience, pu->needs.v[i].name);
-    eb_add(&b, "; need x experience %d point%s", points, points == 1 ? "" : "s");
+    tb_add(&b, "; need x experience %d point%s", points, points == 1 ? "" : "s");
     for (int i = 0, shown = 0; i < pu->needs.n; i++) {
         int e = model_level_of(&a->experience, pu->needs.v[i].name);
-        eb_add(&b, "%s%s %dx%d", shown++ ? ", " : " (", ex_name(m, pu->needs.v[i].name), pu->needs.v[i].level, e);
-        if (i == pu->needs.n - 1) eb_add(&b, ")");
+        tb_add(&b, "%s%s %dx%d", shown++ ? ", " : " (", ex_name(m, pu->needs.v[i].name), pu->needs.v[i].level, e);
+        if (i == pu->needs.n - 1) tb_add(&b, ")");
     }
-    eb_add(&b, " (+%g)", w->match * points);
+    tb_add(&b, " (+%g)", w->match * points);
     double value = w->visit * pu->priority * visits + w->match * points;
     if (pu->previous_advocate == pr->advocate) {
-        eb_add(&b, "; continuity: previous advocate (+%g)", w->continuity);
+        tb_add(&b, "; continuity: previous advocate (+%g)", w->continuity);
         value += w->continuity;
     }
     int rank = ex_pref_rank(pu, pr->advocate);
     if (rank) {
-        eb_add(&b, "; preference: the pupil's choice %d (+%g)", rank, w->preference * (4 - rank));
+        tb_add(&b, "; preference: the pupil's choice %d (+%g)", rank, w->preference * (4 - rank));
         value += w->preference * (4 - rank);
     }
     if (w->school_day > 0) {
-        eb_add(&b, "; cost up to -%g for school days", w->school_day * visits);
+        tb_add(&b, "; cost up to -%g for school days", w->school_day * visits);
         value -= w->school_day * visits;
     }
-    eb_add(&b, "; estimated value %g", value);
+    tb_add(&b, "; estimated value %g", value);
     *l = (explain_line){pr->advocate, PREP_RULE_OK, true, arena_strdup(ar, b.s), value, pr->n, dates, weeks};
 }
 
@@ -230,15 +215,15 @@ static const char *ex_why_not_used(const model_programme *m, const prep *p, cons
                                    arena *ar) {
     const model_advocate *a = &m->advocates[pr->advocate];
     const model_pupil *pu = &m->pupils[pr->pupil];
-    ex_buf b;
+    textbuf b;
     eb_reset(&b);
     int have = 0;
     for (int i = 0; i < r->n_assignments; i++) have += r->assignments[i].advocate == pr->advocate;
     if (a->max_pupils != MODEL_NO_LIMIT && have >= a->max_pupils) {
-        eb_add(&b, "%s is at max_pupils %d (", a->id, a->max_pupils);
+        tb_add(&b, "%s is at max_pupils %d (", a->id, a->max_pupils);
         for (int i = 0, k = 0; i < r->n_assignments; i++)
-            if (r->assignments[i].advocate == pr->advocate) eb_add(&b, "%s%s", k++ ? ", " : "", m->pupils[r->assignments[i].pupil].id);
-        eb_add(&b, ")");
+            if (r->assignments[i].advocate == pr->advocate) tb_add(&b, "%s%s", k++ ? ", " : "", m->pupils[r->assignments[i].pupil].id);
+        tb_add(&b, ")");
         return arena_strdup(ar, b.s);
     }
     int n_eng;
@@ -265,36 +250,36 @@ static const char *ex_why_not_used(const model_programme *m, const prep *p, cons
         else free_slots++;
     }
     free(eng);
-    eb_add(&b, "%s (%d of max_pupils %s): of %d slots, ", a->id, have,
+    tb_add(&b, "%s (%d of max_pupils %s): of %d slots, ", a->id, have,
            a->max_pupils == MODEL_NO_LIMIT ? "no limit" : arena_printf(ar, "%d", a->max_pupils), pr->n);
-    if (cap != MODEL_NO_LIMIT) eb_add(&b, "%d in weeks where %d weekly minutes are used up, ", capped, cap);
-    eb_add(&b, "%d taken by other engagements or travel", clashed);
-    for (int i = 0; i < n_with; i++) eb_add(&b, "%s%s", i ? ", " : " (", clash_with[i]);
-    if (n_with) eb_add(&b, "%s)", clashed > n_with ? ", ..." : "");
-    eb_add(&b, ", %d with the school's rooms full, %d still free", rooms, free_slots);
+    if (cap != MODEL_NO_LIMIT) tb_add(&b, "%d in weeks where %d weekly minutes are used up, ", capped, cap);
+    tb_add(&b, "%d taken by other engagements or travel", clashed);
+    for (int i = 0; i < n_with; i++) tb_add(&b, "%s%s", i ? ", " : " (", clash_with[i]);
+    if (n_with) tb_add(&b, "%s)", clashed > n_with ? ", ..." : "");
+    tb_add(&b, ", %d with the school's rooms full, %d still free", rooms, free_slots);
     if (free_slots && r->status == ROSTER_OPTIMAL)
-        eb_add(&b, " (free, but no set of them forms a weekly pattern worth more than it costs)");
+        tb_add(&b, " (free, but no set of them forms a weekly pattern worth more than it costs)");
     else if (free_slots)
-        eb_add(&b, " (a better roster may exist: status %s)", roster_status_name(r->status));
+        tb_add(&b, " (a better roster may exist: status %s)", roster_status_name(r->status));
     return arena_strdup(ar, b.s);
 }
 
 static void ex_roster_pupil_notes(const model_programme *m, const prep *p, const roster *r, int pupil,
                                   explain_result *e, int cap) {
     arena *ar = e->arena;
-    ex_buf b;
+    textbuf b;
     eb_reset(&b);
     int adv = -1, visits = 0;
     for (int i = 0; i < r->n_assignments; i++)
         if (r->assignments[i].pupil == pupil) adv = r->assignments[i].advocate;
     for (int i = 0; i < r->n_visits; i++) visits += r->visits[i].pupil == pupil;
     if (adv >= 0) {
-        eb_add(&b, "now: %s, %d visit%s delivered; weekly pattern", m->advocates[adv].id, visits, visits == 1 ? "" : "s");
+        tb_add(&b, "now: %s, %d visit%s delivered; weekly pattern", m->advocates[adv].id, visits, visits == 1 ? "" : "s");
         for (int i = 0; i < r->n_pattern; i++) {
             const roster_pattern_entry *x = &r->pattern[i];
             char t[6];
             cal_format_time(x->start, t);
-            if (x->pupil == pupil) eb_add(&b, " %s %s", cal_day_name(x->weekday), t);
+            if (x->pupil == pupil) tb_add(&b, " %s %s", cal_day_name(x->weekday), t);
         }
         ex_add_note(e, cap, arena_strdup(ar, b.s));
         for (int i = 0; i < r->n_missed; i++)
@@ -398,14 +383,14 @@ static const char *ex_teacher_week(const model_programme *m, const prep *p, cons
     const model_teacher *te = &m->teachers[t];
     int given = ex_sessions_in_week(r, t, monday);
     if (te->max_sessions_per_week != MODEL_NO_LIMIT && given >= te->max_sessions_per_week) {
-        ex_buf b;
+        textbuf b;
         eb_reset(&b);
-        eb_add(&b, "%s is at max_sessions_per_week %d (", te->id, te->max_sessions_per_week);
+        tb_add(&b, "%s is at max_sessions_per_week %d (", te->id, te->max_sessions_per_week);
         for (int i = 0, k = 0; i < r->n_sessions; i++)
             if (r->sessions[i].teacher == t && cal_week_start(r->sessions[i].date) == monday)
-                eb_add(&b, "%s%s %s", k++ ? ", " : "", m->sessions[r->sessions[i].session].id,
+                tb_add(&b, "%s%s %s", k++ ? ", " : "", m->sessions[r->sessions[i].session].id,
                        cal_date_str(r->sessions[i].date).s);
-        eb_add(&b, ")");
+        tb_add(&b, ")");
         return arena_strdup(ar, b.s);
     }
     int n_eng;
@@ -438,15 +423,15 @@ static const char *ex_teacher_week(const model_programme *m, const prep *p, cons
 static void ex_roster_session_notes(const model_programme *m, const prep *p, const roster *r, int sess,
                                     explain_result *e, int cap) {
     arena *ar = e->arena;
-    ex_buf b;
+    textbuf b;
     eb_reset(&b);
     int given = 0;
     for (int i = 0; i < r->n_sessions; i++) given += r->sessions[i].session == sess;
-    eb_add(&b, "now: %d occurrence%s delivered", given, given == 1 ? "" : "s");
+    tb_add(&b, "now: %d occurrence%s delivered", given, given == 1 ? "" : "s");
     for (int t = 0; t < m->n_teachers; t++) {
         int k = 0;
         for (int i = 0; i < r->n_sessions; i++) k += r->sessions[i].session == sess && r->sessions[i].teacher == t;
-        if (k) eb_add(&b, "; %s teaches %d", m->teachers[t].id, k);
+        if (k) tb_add(&b, "; %s teaches %d", m->teachers[t].id, k);
     }
     ex_add_note(e, cap, arena_strdup(ar, b.s));
     for (int i = 0; i < r->n_unfilled; i++) {
@@ -596,23 +581,23 @@ const char *explain_missed_reason(const model_programme *m, const prep *p, const
     if (capped)
         return arena_printf(ar, "%s at max_minutes_per_week this week (%d of %d minutes used)", m->advocates[adv].id,
                             used, cap);
-    ex_buf b;
+    textbuf b;
     eb_reset(&b);
-    eb_add(&b, "no free slot left with %s this week: of %d slots", m->advocates[adv].id, slots);
-    if (same_day) eb_add(&b, ", %d on a date the pupil is already visited", same_day);
+    tb_add(&b, "no free slot left with %s this week: of %d slots", m->advocates[adv].id, slots);
+    if (same_day) tb_add(&b, ", %d on a date the pupil is already visited", same_day);
     if (clashed) {
-        eb_add(&b, ", %d taken by %s's other engagements or travel (", clashed, m->advocates[adv].id);
-        for (int i = 0; i < n_with; i++) eb_add(&b, "%s%s", i ? ", " : "", with[i]);
-        eb_add(&b, "%s)", clashed > n_with ? ", ..." : "");
+        tb_add(&b, ", %d taken by %s's other engagements or travel (", clashed, m->advocates[adv].id);
+        for (int i = 0; i < n_with; i++) tb_add(&b, "%s%s", i ? ", " : "", with[i]);
+        tb_add(&b, "%s)", clashed > n_with ? ", ..." : "");
     }
-    if (rooms) eb_add(&b, ", %d while %s's %d room%s in use", rooms, sch->id, sch->rooms, sch->rooms == 1 ? " is" : "s are");
-    if (free_slots) eb_add(&b, ", %d still free (status %s)", free_slots, roster_status_name(r->status));
+    if (rooms) tb_add(&b, ", %d while %s's %d room%s in use", rooms, sch->id, sch->rooms, sch->rooms == 1 ? " is" : "s are");
+    if (free_slots) tb_add(&b, ", %d still free (status %s)", free_slots, roster_status_name(r->status));
     return arena_strdup(ar, b.s);
 }
 
 const char *explain_unfilled_reason(const model_programme *m, const prep *p, const roster *r, int sess, int monday,
                                     arena *ar) {
-    ex_buf b;
+    textbuf b;
     eb_reset(&b);
     int shown = 0;
     for (int t = 0; t < m->n_teachers; t++) {
@@ -620,31 +605,31 @@ const char *explain_unfilled_reason(const model_programme *m, const prep *p, con
         if (prep_teacher_rule(p, sess, t, &why) != PREP_RULE_OK) continue;
         const char *w = ex_teacher_week(m, p, r, sess, t, monday, ar);
         if (!w) return NULL;
-        if (shown++ < 3) eb_add(&b, "%s%s", shown > 1 ? "; " : "", w);
+        if (shown++ < 3) tb_add(&b, "%s%s", shown > 1 ? "; " : "", w);
     }
     if (!shown) return NULL;
-    if (shown > 3) eb_add(&b, "; and %d more qualified teachers", shown - 3);
+    if (shown > 3) tb_add(&b, "; and %d more qualified teachers", shown - 3);
     return arena_strdup(ar, b.s);
 }
 
 const char *explain_full_reason(const model_programme *m, const prep *p, const roster *r, int pupil, arena *ar) {
     int first, n;
     prep_pupil_pairs(p, pupil, &first, &n);
-    ex_buf b;
+    textbuf b;
     eb_reset(&b);
-    eb_add(&b, "every compatible advocate is at max_pupils:");
+    tb_add(&b, "every compatible advocate is at max_pupils:");
     for (int q = first; q < first + n; q++) {
         int adv = prep_pairs(p)[q].advocate, have = 0;
         for (int i = 0; i < r->n_assignments; i++) have += r->assignments[i].advocate == adv;
         if (m->advocates[adv].max_pupils == MODEL_NO_LIMIT || have < m->advocates[adv].max_pupils) return NULL;
         if (have == 0) { /* max_pupils 0: nothing to list */
-            eb_add(&b, "%s %s (max_pupils 0)", q > first ? ";" : "", m->advocates[adv].id);
+            tb_add(&b, "%s %s (max_pupils 0)", q > first ? ";" : "", m->advocates[adv].id);
             continue;
         }
-        eb_add(&b, "%s %s (%d:", q > first ? ";" : "", m->advocates[adv].id, have);
+        tb_add(&b, "%s %s (%d:", q > first ? ";" : "", m->advocates[adv].id, have);
         for (int i = 0, k = 0; i < r->n_assignments; i++)
-            if (r->assignments[i].advocate == adv) eb_add(&b, "%s %s", k++ ? "," : "", m->pupils[r->assignments[i].pupil].id);
-        eb_add(&b, ")");
+            if (r->assignments[i].advocate == adv) tb_add(&b, "%s %s", k++ ? "," : "", m->pupils[r->assignments[i].pupil].id);
+        tb_add(&b, ")");
     }
     return n ? arena_strdup(ar, b.s) : NULL;
 }

@@ -9,12 +9,12 @@
 */
 #include "prepare.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cal.h"
+#include "textbuf.h"
 
 struct prep {
     const model_programme *m;
@@ -280,22 +280,6 @@ void prep_free(prep *p) {
 
 /* ---- explanations of single candidates --------------------------------- */
 
-/* A bounded text buffer: explanations never need more than a few lines. */
-typedef struct {
-    char s[2048];
-    size_t n;
-} textbuf;
-
-static void tb_add(textbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void tb_add(textbuf *b, const char *fmt, ...) {
-    if (b->n >= sizeof b->s - 1) return;
-    va_list ap;
-    va_start(ap, fmt);
-    int k = vsnprintf(b->s + b->n, sizeof b->s - b->n, fmt, ap);
-    va_end(ap);
-    if (k > 0) b->n += (size_t)k;
-    if (b->n > sizeof b->s - 1) b->n = sizeof b->s - 1;
-}
 
 /* "mon-fri", "tue,thu", "sat": how people write days in the input. */
 static void tb_days(textbuf *b, model_days days) {
