@@ -29,11 +29,12 @@ LDLIBS    = -lglpk -lyaml -lm
 TESTLIBS  = -lcmocka
 
 # Debian packages the build and the tests need. glpk-utils gives glpsol for
-# the reference-model test; python3 runs the end-to-end and generator scripts;
+# the reference-model test and coinor-cbc cross-checks its optimum; python3
+# runs the end-to-end and generator scripts;
 # python3-icalendar and chromium check the calendars and pages people get.
 # clang + libclang-rt-14-dev (libFuzzer) + libomp-14-dev (clang's OpenMP)
 # build the fuzzers; cppcheck, clang-tidy and valgrind are the other checks.
-DEB_PACKAGES = gcc make libglpk-dev libyaml-dev libcmocka-dev glpk-utils python3 \
+DEB_PACKAGES = gcc make libglpk-dev libyaml-dev libcmocka-dev glpk-utils coinor-cbc python3 \
                python3-icalendar chromium \
                clang libclang-rt-14-dev libomp-14-dev cppcheck clang-tidy valgrind
 
