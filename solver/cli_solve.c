@@ -246,6 +246,7 @@ static void print_summary(const solve_args *a, const roster *r, const model_prog
     for (int s = 0; s < m->n_sessions; s++) sess_required += m->sessions[s].per_week * weeks;
     double gap = r->bound > r->value ? (r->bound - r->value) / (r->bound != 0 ? r->bound : 1) * 100 : 0;
     printf("%s: roster written to %s/roster.yaml\n", m->name, a->out_dir);
+    printf("  for people       %s/report.html (the lead), schools/, advocates/, university/\n", a->out_dir);
     printf("  pupils matched   %d of %d\n", r->n_assignments, m->n_pupils);
     printf("  visits           %d delivered of %d required for matched pupils (%d weeks)\n", r->n_visits, required,
            weeks);
