@@ -33,11 +33,7 @@ static void solve_text(solved *x, const char *yaml) {
     x->text = yaml;
     diag_list d;
     diag_init(&d);
-    const char *names[] = {"test.yaml"};
-    const char *bufs[] = {yaml};
-    int lens[] = {(int)strlen(yaml)};
-    x->m = model_load_buffers(names, bufs, lens, 1, &d);
-    if (!x->m) diag_print(&d, stderr);
+    x->m = testutil_load(yaml);
     assert_non_null(x->m);
     x->p = prep_new(x->m);
     x->r = roster_new();

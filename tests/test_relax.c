@@ -35,14 +35,7 @@
 #define WED(from, to) "available: [{days: wed, start: \"" from "\", end: \"" to "\"}], " DBS
 
 static model_programme *load(const char *yaml) {
-    diag_list d;
-    diag_init(&d);
-    const char *names[] = {"test.yaml"};
-    const char *bufs[] = {yaml};
-    int lens[] = {(int)strlen(yaml)};
-    model_programme *m = model_load_buffers(names, bufs, lens, 1, &d);
-    if (!m) diag_print(&d, stderr);
-    diag_clear(&d);
+    model_programme *m = testutil_load(yaml);
     assert_non_null(m);
     return m;
 }

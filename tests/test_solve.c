@@ -97,11 +97,7 @@ static void solve_text(run *x, const char *yaml) {
     memset(x, 0, sizeof *x);
     diag_list d;
     diag_init(&d);
-    const char *names[] = {"test.yaml"};
-    const char *bufs[] = {yaml};
-    int lens[] = {(int)strlen(yaml)};
-    x->m = model_load_buffers(names, bufs, lens, 1, &d);
-    if (!x->m) diag_print(&d, stderr);
+    x->m = testutil_load(yaml);
     assert_non_null(x->m);
     x->p = prep_new(x->m);
     assert_non_null(x->p);
