@@ -263,6 +263,9 @@ static void print_summary(const solve_args *a, const roster *r, const model_prog
         printf("  changes          %d advocate, %d pattern, %d other against %s\n", adv, pat, r->n_changes - adv - pat,
                a->previous);
     }
+    if (st->assign_cols > 0)
+        printf("  assignment bound %.10g in %.2f s (%d rows, %d columns)\n", st->assign_bound, st->assign_seconds,
+               st->assign_rows, st->assign_cols);
     if (st->relax_cols > 0)
         printf("  relaxation       bound %.10g in %.2f s (%d rows, %d columns); restricted program %d rows, %d "
                "columns: Q %.10g in %.2f s, pattern free %.10g in %.2f s%s\n",

@@ -27,6 +27,7 @@
 #include "greedy.h"
 #include "previous.h"
 #include "relax.h"
+#include "bound.h"
 #include "stop.h"
 
 typedef struct {
@@ -48,6 +49,7 @@ typedef struct {
     int *on_col, *on_pupil, *on_date, *on_start; int n_on, cap_on; /* the on columns */
     double *sol;            /* chosen 0/1 value per column (1-based) */
     double *heur;           /* the greedy start per column, or NULL */
+    double known_bound;     /* a bound proven before the search (A), HUGE_VAL when none */
     int *ind; double *val; int nrow, caprow;   /* the row being built */
     char rname[300];
 } ctx;
@@ -669,6 +671,7 @@ typedef struct {
     progress *prog;         /* solve_options.progress */
     double t0;              /* when the solve started */
     double known;           /* the best roster's Q before this search */
+    double target;          /* a proven bound: an incumbent reaching it ends the search */
 } search_info;
 
 static double now_seconds(void);
@@ -691,6 +694,13 @@ static void on_tree(glp_tree *T, void *info) {
         double b = glp_ios_node_bound(T, best);
         if (!si->have_bound || b < si->bound) si->bound = b;
         si->have_bound = true;
+    }
+    if (si->target < HUGE_VAL) {
+        /* an incumbent at a bound proven elsewhere (A or R) is optimal */
+        glp_prob *P = glp_ios_get_prob(T);
+        int st = glp_mip_status(P);
+        if ((st == GLP_FEAS || st == GLP_OPT) && glp_mip_obj_val(P) >= si->target - 1e-6 * fmax(1.0, fabs(si->target)))
+            glp_ios_terminate(T);
     }
     if (si->prog) {
         glp_prob *P = glp_ios_get_prob(T);
@@ -738,7 +748,7 @@ static roster_status run_glpk(ctx *c, const solve_options *o, double t0, double 
         *bound = HUGE_VAL;
         return rc == GLP_ETMLIM || rc == GLP_ESTOP ? ROSTER_TIME_LIMIT : ROSTER_FEASIBLE;
     }
-    search_info si = {relax, true, c->heur, false, o->stop, o->progress, t0, heuristic_value(c)};
+    search_info si = {relax, true, c->heur, false, o->stop, o->progress, t0, heuristic_value(c), c->known_bound};
     glp_iocp io;
     glp_init_iocp(&io);
     io.msg_lev = o->verbose ? GLP_MSG_ON : GLP_MSG_OFF;
@@ -914,7 +924,7 @@ static roster_status run_relaxation(ctx *c, const solve_options *o, double t0, s
         return ROSTER_FEASIBLE;
     stats->relax_rows = rr.rows, stats->relax_cols = rr.cols;
     stats->relax_bound = rr.bound, stats->relax_seconds = rr.seconds;
-    *bound = rr.bound;
+    *bound = fmin(rr.bound, c->known_bound);
     show_progress(o->progress, t0, best_q, fmax(*bound, best_q));
     double *ub0 = calloc((size_t)ncols + 1, sizeof(double));
     if (!ub0) {
@@ -941,6 +951,7 @@ static roster_status run_relaxation(ctx *c, const solve_options *o, double t0, s
     /* the full program, with the best roster as its first incumbent */
     double full_bound;
     stats->full_search = true;
+    c->known_bound = *bound;
     roster_status st = run_glpk(c, o, t0, &full_bound, have);
     *bound = fmin(*bound, full_bound);
     return st == ROSTER_OPTIMAL ? st : out_of_time ? ROSTER_TIME_LIMIT : st;
@@ -1270,14 +1281,17 @@ double solve_objective(const model_programme *m, const roster *r) {
 
 /* ---- the greedy start as column values ---------------------------------- */
 
-static int heuristic_vector(ctx *c) {
+/* The greedy roster (pupils try the pairs in prefer first, when given) as
+** a column vector of the exact program. */
+static int heuristic_from(ctx *c, const char *prefer, double *heur) {
     const model_programme *m = c->m;
     const prep_pair *pairs = prep_pairs(c->p);
     const prep_visit *vis = prep_visits(c->p);
     int nv = prep_n_visits(c->p), no = prep_n_occurrences(c->p), ncols = glp_get_num_cols(c->P);
     char *von = malloc((size_t)nv + 1), *oon = malloc((size_t)no + 1);
-    c->heur = calloc((size_t)ncols + 1, sizeof(double));
-    if (!von || !oon || !c->heur || greedy_roster(m, c->p, von, oon)) {
+    greedy_options go = {GREEDY_PASSES, prefer};
+    memset(heur, 0, sizeof(double) * ((size_t)ncols + 1));
+    if (!von || !oon || greedy_roster_opts(m, c->p, &go, von, oon, NULL)) {
         free(von);
         free(oon);
         return -1;
@@ -1285,11 +1299,11 @@ static int heuristic_vector(ctx *c) {
     for (int k = 0; k < nv; k++) {
         if (!von[k] || !c->x_col[c->pair_of_visit[k]]) continue;
         const prep_pair *pr = &pairs[c->pair_of_visit[k]];
-        c->heur[c->v_col0 + k] = 1;
-        c->heur[c->x_col[c->pair_of_visit[k]]] = 1;
-        c->heur[c->z_col[zindex(c, pr->advocate, vis[k].date, vis[k].school)]] = 1;
+        heur[c->v_col0 + k] = 1;
+        heur[c->x_col[c->pair_of_visit[k]]] = 1;
+        heur[c->z_col[zindex(c, pr->advocate, vis[k].date, vis[k].school)]] = 1;
     }
-    for (int k = 0; k < no; k++) c->heur[c->o_col0 + k] = oon[k];
+    for (int k = 0; k < no; k++) heur[c->o_col0 + k] = oon[k];
     if (c->use_pattern) {
         /* pattern: the most frequent visit times, on distinct weekdays */
         for (int pu = 0; pu < m->n_pupils; pu++) {
@@ -1308,23 +1322,28 @@ static int heuristic_vector(ctx *c) {
                     }
                 if (best < 0) break;
                 used[cal_weekday(vis[best].date)] = true;
-                c->heur[ycol[cal_weekday(vis[best].date) * c->nslots + vis[best].start / c->slot]] = 1;
+                heur[ycol[cal_weekday(vis[best].date) * c->nslots + vis[best].start / c->slot]] = 1;
             }
         }
         for (int q = 0; q < c->n_on; q++) {
             int pu = c->on_pupil[q], wd = cal_weekday(c->on_date[q]);
             int y = c->y_col[(size_t)pu * 7 * (size_t)c->nslots + (size_t)(wd * c->nslots + c->on_start[q] / c->slot)];
-            if (!y || c->heur[y] < 0.5) continue;
+            if (!y || heur[y] < 0.5) continue;
             int first, n;
             prep_pupil_pairs(c->p, pu, &first, &n);
             for (int i = first; i < first + n; i++)
                 for (int k = pairs[i].first; k < pairs[i].first + pairs[i].n; k++)
-                    if (von[k] && vis[k].date == c->on_date[q] && vis[k].start == c->on_start[q]) c->heur[c->on_col[q]] = 1;
+                    if (von[k] && vis[k].date == c->on_date[q] && vis[k].start == c->on_start[q]) heur[c->on_col[q]] = 1;
         }
     }
     free(von);
     free(oon);
     return 0;
+}
+
+static int heuristic_vector(ctx *c) {
+    c->heur = calloc((size_t)glp_get_num_cols(c->P) + 1, sizeof(double));
+    return c->heur ? heuristic_from(c, NULL, c->heur) : -1;
 }
 
 static double heuristic_value(const ctx *c) {
@@ -1399,6 +1418,38 @@ static int build(ctx *c) {
     return 0;
 }
 
+/* The assignment bound A (bound.h) into c->known_bound. It is small, so it
+** runs first with a quarter of the time limit (or a minute): when the
+** greedy roster already meets it, nothing else needs to run. A does not
+** know re-rostering's pinned visits and disruption terms: the caller skips
+** it then. */
+static int assignment_bound(ctx *c, const solve_options *o, double t0, solve_stats *stats) {
+    double limit = o->time_limit > 0 ? 0.25 * o->time_limit : 60.0;
+    bound_result br;
+    if (bound_assignment(c->m, c->p, limit, o->stop, NULL, &br)) return -1;
+    c->known_bound = br.bound;
+    stats->assign_bound = br.bound, stats->assign_seconds = br.seconds;
+    stats->assign_rows = br.rows, stats->assign_cols = br.cols;
+    (void)t0;
+    int rc = 0;
+    /* A's matching is often better than the greedy's own: plan from it too */
+    double q = heuristic_value(c);
+    if (br.pair_on && !proven(c->m, q, br.bound)) {
+        double *alt = malloc(sizeof(double) * ((size_t)glp_get_num_cols(c->P) + 1));
+        if (!alt || heuristic_from(c, br.pair_on, alt)) {
+            rc = -1;
+        } else {
+            double *keep = c->heur;
+            c->heur = alt;
+            if (heuristic_value(c) > q + 1e-9) alt = keep;
+            else c->heur = keep;
+        }
+        free(alt);
+    }
+    bound_result_free(&br);
+    return rc;
+}
+
 int solve_run(const model_programme *m, const prep *p, const solve_options *o, roster *r, solve_stats *stats,
               diag_list *d) {
     double t0 = now_seconds();
@@ -1440,12 +1491,22 @@ int solve_run(const model_programme *m, const prep *p, const solve_options *o, r
         return -1;
     }
     if (o->previous) prev_start(o->previous, c.P, c.heur); /* rerostering hook */
+    c.known_bound = HUGE_VAL;
+    if (stats->cols > 0 && !o->previous && assignment_bound(&c, o, t0, stats)) {
+        diag_error(d, nowhere, "out of memory while building the assignment bound");
+        ctx_free(&c);
+        return -1;
+    }
+    show_progress(o->progress, t0, heuristic_value(&c), fmax(c.known_bound, heuristic_value(&c)));
     if (stats->cols == 0) {
         st = ROSTER_OPTIMAL, bound = 0, have = false;
+    } else if (proven(m, heuristic_value(&c), c.known_bound)) {
+        st = ROSTER_OPTIMAL, bound = c.known_bound, have = false; /* the greedy roster meets A: done */
     } else if (o->strategy == SOLVE_STRATEGY_FULL || o->previous) {
         /* The relaxation knows neither pinned visits nor the disruption
         ** terms, so its bound would not be proven when re-rostering. */
         st = run_glpk(&c, o, t0, &bound, &have);
+        bound = fmin(bound, c.known_bound);
     } else {
         st = run_relaxation(&c, o, t0, stats, &bound, &have);
     }

@@ -41,6 +41,9 @@ typedef struct {
     int rows, cols, nonzeros;
     double mip_value;       /* the program's objective for the written roster */
     double seconds;
+    /* the assignment bound A (bound.h); HUGE_VAL / 0 when it did not run */
+    double assign_bound, assign_seconds;
+    int assign_rows, assign_cols;
     /* the relaxation path (zero when the full strategy ran) */
     int relax_rows, relax_cols;
     double relax_bound, relax_seconds;
