@@ -62,11 +62,15 @@ deps:
 	    apt-get install -y -qq $$missing; \
 	fi
 
-build/obj/%.o: solver/%.c $(wildcard solver/*.h) | build/obj
+# -MMD writes each object's header dependencies; they are included below,
+# (see the -include lines), so a header change rebuilds only its includers.
+build/obj/%.o: solver/%.c | build/obj
 	$(CC) $(BASEFLAGS) $(CFLAGS) -MMD -c $< -o $@
 
-build/asan/obj/%.o: solver/%.c $(wildcard solver/*.h) | build/asan/obj
-	$(CC) $(BASEFLAGS) $(SANFLAGS) -c $< -o $@
+build/asan/obj/%.o: solver/%.c | build/asan/obj
+	$(CC) $(BASEFLAGS) $(SANFLAGS) -MMD -c $< -o $@
+
+-include $(wildcard build/asan/obj/*.d)
 
 build/libroster.a: $(LIB_OBJ)
 	ar rcs $@ $^

@@ -17,12 +17,15 @@
 typedef struct {
     const model_programme *m;
     const prep *p;
-    lpb b;
+    lpb b;                  /* the program being built */
     int nweeks, nslots;
     int *x_col;             /* per pair */
     int *u_col;             /* pair * nweeks + week */
     int *u_school;          /* the pupil's school that week, -1 when it changes mid-week */
+    unsigned char *most;    /* pair * nweeks + week: most visits that week (0: no u column) */
+    size_t n_u;             /* pair-weeks with a visit possible */
     double *day_minutes;    /* (advocate * nweeks + week) * n_schools + school: most minutes a day */
+    double *week_minutes;   /* advocate * nweeks + week: minutes the advocate could be visiting */
     int *adv_first, *adv_pairs; /* pairs of advocate a: adv_pairs[adv_first[a] .. adv_first[a + 1]) */
 } actx;
 
@@ -33,7 +36,9 @@ static size_t aws(const actx *c, int adv, int week, int school) {
 /* Per advocate, date and school: the length of the union of all the
 ** advocate's candidate intervals there. Its visits that day never overlap
 ** (rule 9) and each lies in a candidate, so their minutes fit in it;
-** day_minutes keeps the largest such length in each week. */
+** day_minutes keeps the largest such length in each week. Across schools
+** the same holds for the union of all its candidates that date, summed
+** over the week in week_minutes: the week's visit minutes fit in it. */
 static int measure_days(actx *c) {
     const model_programme *m = c->m;
     const prep_pair *pairs = prep_pairs(c->p);
@@ -41,8 +46,9 @@ static int measure_days(actx *c) {
     int ndates = m->period_to - m->period_from + 1;
     size_t cells = (size_t)ndates * (size_t)m->n_schools * (size_t)c->nslots;
     c->day_minutes = calloc((size_t)m->n_advocates * (size_t)c->nweeks * (size_t)m->n_schools + 1, sizeof(double));
+    c->week_minutes = calloc((size_t)m->n_advocates * (size_t)c->nweeks + 1, sizeof(double));
     char *busy = calloc(cells + 1, 1);
-    if (!c->day_minutes || !busy) {
+    if (!c->day_minutes || !c->week_minutes || !busy) {
         free(busy);
         return -1;
     }
@@ -56,14 +62,23 @@ static int measure_days(actx *c) {
                             (size_t)c->nslots;
                 memset(busy + at + vis[k].start / slot, 1, (size_t)((vis[k].end - vis[k].start) / slot));
             }
-        for (int d = 0; d < ndates; d++)
+        for (int d = 0; d < ndates; d++) {
+            int week = prep_week_of(c->p, m->period_from + d), any = 0;
+            for (int t = 0; t < c->nslots; t++) {
+                bool on = false;
+                for (int s = 0; s < m->n_schools && !on; s++)
+                    on = busy[((size_t)d * (size_t)m->n_schools + (size_t)s) * (size_t)c->nslots + (size_t)t];
+                any += on;
+            }
+            c->week_minutes[(size_t)a * (size_t)c->nweeks + (size_t)week] += any * slot;
             for (int s = 0; s < m->n_schools; s++) {
                 const char *row = busy + ((size_t)d * (size_t)m->n_schools + (size_t)s) * (size_t)c->nslots;
                 int len = 0;
                 for (int t = 0; t < c->nslots; t++) len += row[t];
-                double *dm = &c->day_minutes[aws(c, a, prep_week_of(c->p, m->period_from + d), s)];
+                double *dm = &c->day_minutes[aws(c, a, week, s)];
                 if (len * slot > *dm) *dm = len * slot;
             }
+        }
     }
     free(busy);
     return 0;
@@ -72,21 +87,19 @@ static int measure_days(actx *c) {
 /* x[p,a] and u[p,a,k]; one_advocate, pair_week, matched_needs_visit rows.
 ** A visit may pay |moved| or |school_day| when those weights are negative:
 ** each visit is moved at most once and opens at most one school day. */
-static int build_pairs(actx *c) {
+/* Per pair and week: the most visits (per_week, and the pair's dates with
+** a candidate that week) and the pupil's school (-1 when it changes). */
+static int count_weeks(actx *c) {
     const model_programme *m = c->m;
     const prep_pair *pairs = prep_pairs(c->p);
     const prep_visit *vis = prep_visits(c->p);
     int np = prep_n_pairs(c->p);
-    c->x_col = calloc((size_t)np + 1, sizeof(int));
-    c->u_col = calloc((size_t)np * (size_t)c->nweeks + 1, sizeof(int));
-    c->u_school = malloc(sizeof(int) * ((size_t)np * (size_t)c->nweeks + 1));
-    if (!c->x_col || !c->u_col || !c->u_school) return -1;
-    double extra = fmax(0.0, -m->weights.moved) + fmax(0.0, -m->weights.school_day);
+    size_t n = (size_t)np * (size_t)c->nweeks;
+    c->most = calloc(n + 1, 1);
+    c->u_school = malloc(sizeof(int) * (n + 1));
+    if (!c->most || !c->u_school) return -1;
     for (int i = 0; i < np; i++) {
-        const model_pupil *pu = &m->pupils[pairs[i].pupil];
-        const char *pid = pu->id, *aid = m->advocates[pairs[i].advocate].id;
-        c->x_col[i] = lpb_col(&c->b, GLP_BV, 0, 1, solve_match_value(m, pairs[i].pupil, pairs[i].advocate), "x[%s,%s]",
-                              pid, aid);
+        int per_week = m->pupils[pairs[i].pupil].per_week;
         int k = pairs[i].first, end = pairs[i].first + pairs[i].n;
         while (k < end) {
             int week = prep_week_of(c->p, vis[k].date), dates = 0, last = -1, school = vis[k].school;
@@ -94,10 +107,48 @@ static int build_pairs(actx *c) {
                 if (vis[k].date != last) dates++, last = vis[k].date;
                 if (vis[k].school != school) school = -1;
             }
-            int most = dates < pu->per_week ? dates : pu->per_week;
             size_t at = (size_t)i * (size_t)c->nweeks + (size_t)week;
+            c->most[at] = (unsigned char)(dates < per_week ? dates : per_week);
             c->u_school[at] = school;
-            c->u_col[at] = lpb_col(&c->b, GLP_IV, 0, most, m->weights.visit * pu->priority + extra, "u[%s,%s,w%d]", pid,
+            c->n_u += c->most[at] > 0;
+        }
+    }
+    return 0;
+}
+
+/* The value of one visit of pupil in A: visit x priority, plus |moved| and
+** |school_day| when those weights are negative (each visit is moved at
+** most once and opens at most one school day). */
+static double visit_value(const model_programme *m, int pupil) {
+    return m->weights.visit * m->pupils[pupil].priority + fmax(0.0, -m->weights.moved) +
+           fmax(0.0, -m->weights.school_day);
+}
+
+/* The week's visit minutes of the advocate are at most its caps (rule 8)
+** and the time it could be visiting (week_minutes). */
+static double week_cap(const actx *c, int adv, int week) {
+    int cap = solve_advocate_week_cap(c->m, adv);
+    double t = c->week_minutes[(size_t)adv * (size_t)c->nweeks + (size_t)week];
+    return cap == MODEL_NO_LIMIT || t < cap ? t : cap;
+}
+
+static int build_pairs(actx *c) {
+    const model_programme *m = c->m;
+    const prep_pair *pairs = prep_pairs(c->p);
+    int np = prep_n_pairs(c->p);
+    c->x_col = calloc((size_t)np + 1, sizeof(int));
+    c->u_col = calloc((size_t)np * (size_t)c->nweeks + 1, sizeof(int));
+    if (!c->x_col || !c->u_col) return -1;
+    for (int i = 0; i < np; i++) {
+        const model_pupil *pu = &m->pupils[pairs[i].pupil];
+        const char *pid = pu->id, *aid = m->advocates[pairs[i].advocate].id;
+        c->x_col[i] = lpb_col(&c->b, GLP_BV, 0, 1, solve_match_value(m, pairs[i].pupil, pairs[i].advocate), "x[%s,%s]",
+                              pid, aid);
+        for (int week = 0; week < c->nweeks; week++) {
+            size_t at = (size_t)i * (size_t)c->nweeks + (size_t)week;
+            int most = c->most[at];
+            if (!most) continue;
+            c->u_col[at] = lpb_col(&c->b, GLP_IV, 0, most, visit_value(m, pairs[i].pupil), "u[%s,%s,w%d]", pid,
                                    aid, week + 1);
             lpb_row(&c->b, "pair_week[%s,%s,w%d]", pid, aid, week + 1);
             lpb_term(&c->b, c->u_col[at], 1);
@@ -146,7 +197,7 @@ static int group_by_advocate(actx *c) {
     return 0;
 }
 
-/* max_pupils and the weekly minute caps (own and course), as rule 8. */
+/* max_pupils (rule 8) and the week's visit minutes (week_cap). */
 static int build_advocate_caps(actx *c) {
     const model_programme *m = c->m;
     const prep_pair *pairs = prep_pairs(c->p);
@@ -158,10 +209,9 @@ static int build_advocate_caps(actx *c) {
             for (int e = from; e < to; e++) lpb_term(&c->b, c->x_col[c->adv_pairs[e]], 1);
             if (c->b.n > adv->max_pupils && lpb_upper(&c->b, adv->max_pupils) < 0) return -1;
         }
-        int cap = solve_advocate_week_cap(m, a);
-        if (cap == MODEL_NO_LIMIT) continue;
         for (int w = 0; w < c->nweeks; w++) {
-            lpb_row(&c->b, "max_minutes[%s,w%d]", adv->id, w + 1);
+            double cap = week_cap(c, a, w);
+            lpb_row(&c->b, "week_minutes[%s,w%d]", adv->id, w + 1);
             for (int e = from; e < to; e++) {
                 int i = c->adv_pairs[e], u = c->u_col[(size_t)i * (size_t)c->nweeks + (size_t)w];
                 if (u) lpb_term(&c->b, u, m->pupils[pairs[i].pupil].minutes);
@@ -221,7 +271,7 @@ out:
 
 /* Per date: the minutes of teacher t's occurrence groups <= the measure of
 ** the union of its candidate intervals that date. */
-static int teacher_days(actx *c, int t, const int *key, const int *col) {
+static int teacher_days(actx *c, int t, const int *col) {
     const model_programme *m = c->m;
     const prep_occurrence *occ = prep_occurrences(c->p);
     int no = prep_n_occurrences(c->p), slot = m->slot_minutes;
@@ -245,7 +295,6 @@ static int teacher_days(actx *c, int t, const int *key, const int *col) {
         for (int j = k; j < no; j++)
             if (col[j] && occ[j].teacher == t && occ[j].date == occ[k].date)
                 lpb_term(&c->b, col[j], m->sessions[occ[j].session].minutes), groups++;
-        (void)key;
         if (groups > 1 && lpb_upper(&c->b, len) < 0) rc = -1;
     }
     free(busy);
@@ -304,7 +353,7 @@ static int build_sessions(actx *c) {
                 if (col[k] && occ[k].teacher == t && prep_week_of(c->p, occ[k].date) == w) lpb_term(&c->b, col[k], 1);
             if (c->b.n > cap && lpb_upper(&c->b, cap) < 0) goto out;
         }
-        if (teacher_days(c, t, key, col) < 0) goto out;
+        if (teacher_days(c, t, col) < 0) goto out;
     }
     rc = 0;
 out:
@@ -329,17 +378,23 @@ static void on_tree(glp_tree *T, void *info) {
     t->have = true;
 }
 
+typedef struct {
+    double bound;           /* HUGE_VAL when the LP did not finish */
+    bool optimal;
+    bool have_solution;
+} searched;
+
 /* The LP first (its value is already a bound), then the search, whose best
 ** node bound only tightens it. */
-static void search(actx *c, double time_limit, volatile sig_atomic_t *stop, bound_result *res, double t0) {
-    glp_prob *P = c->b.P;
+static searched search(glp_prob *P, double deadline, volatile sig_atomic_t *stop) {
+    searched r = {HUGE_VAL, false, false};
+    if (glp_get_num_cols(P) == 0) return (searched){0.0, true, true};
     glp_smcp sm;
     glp_init_smcp(&sm);
     sm.msg_lev = GLP_MSG_OFF;
     sm.presolve = GLP_OFF;
-    double deadline = time_limit > 0 ? t0 + time_limit : 0;
-    if (stop_simplex(P, &sm, stop, deadline) != 0 || glp_get_status(P) != GLP_OPT) return;
-    res->bound = glp_get_obj_val(P);
+    if (stop_simplex(P, &sm, stop, deadline) != 0 || glp_get_status(P) != GLP_OPT) return r;
+    r.bound = glp_get_obj_val(P);
     glp_iocp io;
     glp_init_iocp(&io);
     io.msg_lev = GLP_MSG_OFF;
@@ -347,69 +402,258 @@ static void search(actx *c, double time_limit, volatile sig_atomic_t *stop, boun
     io.gmi_cuts = GLP_ON;
     io.mir_cuts = GLP_ON;
     io.cov_cuts = GLP_ON;
-    tree_bound tb = {res->bound, true, stop};
+    tree_bound tb = {r.bound, true, stop};
     io.cb_func = on_tree;
     io.cb_info = &tb;
-    if (time_limit > 0) {
+    if (deadline > 0) {
         double left = deadline - stop_clock();
-        if (left <= 0.001) return;
-        io.tm_lim = (int)(left * 1000);
+        if (left <= 0.001) return r;
+        io.tm_lim = stop_ms(left);
     }
     int rc = glp_intopt(P, &io);
     int st = glp_mip_status(P);
-    if (st == GLP_OPT || st == GLP_FEAS) {
-        res->value = glp_mip_obj_val(P);
-        int np = prep_n_pairs(c->p);
-        res->pair_on = calloc((size_t)np + 1, 1);
-        for (int i = 0; i < np && res->pair_on; i++) res->pair_on[i] = glp_mip_col_val(P, c->x_col[i]) > 0.5;
-    }
+    r.have_solution = st == GLP_OPT || st == GLP_FEAS;
     if (rc == 0 && st == GLP_OPT) {
-        res->optimal = true;
-        res->bound = fmin(res->bound, res->value);
-    } else if (rc == 0 && st == GLP_NOFEAS) {
-        res->bound = 0; /* cannot happen (all zero is feasible), but would be proven */
+        r.optimal = true;
+        r.bound = fmin(r.bound, glp_mip_obj_val(P));
     } else if (tb.have) {
-        res->bound = fmin(res->bound, tb.bound);
+        r.bound = fmin(r.bound, tb.bound);
     }
+    return r;
 }
 
-int bound_assignment(const model_programme *m, const prep *p, double time_limit, volatile sig_atomic_t *stop,
-                     const char *write_lp, bound_result *res) {
+/* ---- the Lagrangian bound of A's visit part ------------------------------ */
+
+/* Large programmes make A's visit part too big for the simplex. Moving its
+** advocate rows (max_pupils: lambda, week minutes: mu, days by minutes:
+** nu, 0 <= nu <= school_day) into the objective leaves one independent
+** choice per pupil (minutes rows scaled to minutes / cap <= 1, so that
+** every row's slack is of the same order), so for any multipliers
+**   L = sum_a lambda_a max_pupils_a + sum_ak mu_ak
+**       + sum_p max(0, max_a [match_pa - lambda_a
+**             + sum_k most_pak max(0, v_p - m_p (mu_ak / cap_ak + nu_aks / day_aks))])
+** with cap_ak = week_cap (a cap of 0 leaves no u column to price).
+** bounds A's visit part from above (weak duality; the rows dropped rather
+** than moved only loosen it). Subgradient steps (Polyak's rule towards the
+** best roster known) lower L; every L computed is a bound, the least is kept. */
+typedef struct {
+    double *lambda, *mu, *nu;   /* per advocate; advocate * nweeks + week; aws() */
+    double *g_lambda, *g_mu, *g_nu;
+    int *chosen;                /* per pupil: its pair, or -1 */
+} lagr;
+
+/* What a visit minute of pair i in week w pays for the priced rows. */
+static double minute_price(const actx *c, const lagr *L, int i, int w) {
+    int a = prep_pairs(c->p)[i].advocate;
+    size_t at = (size_t)i * (size_t)c->nweeks + (size_t)w;
+    double cap = week_cap(c, a, w);
+    double price = cap > 0 ? L->mu[(size_t)a * (size_t)c->nweeks + (size_t)w] / cap : 0;
+    int s = c->u_school[at];
+    double day = s >= 0 ? c->day_minutes[aws(c, a, w, s)] : 0;
+    return day > 0 ? price + L->nu[aws(c, a, w, s)] / day : price;
+}
+
+static double lagr_value(actx *c, lagr *L) {
+    const model_programme *m = c->m;
+    const prep_pair *pairs = prep_pairs(c->p);
+    int nw = c->nweeks;
+    double total = 0;
+    for (int a = 0; a < m->n_advocates; a++) {
+        if (m->advocates[a].max_pupils != MODEL_NO_LIMIT) total += L->lambda[a] * m->advocates[a].max_pupils;
+        /* the minutes rows are divided by their cap: minutes / cap <= 1 */
+        for (int w = 0; w < nw; w++) total += L->mu[(size_t)a * (size_t)nw + (size_t)w];
+    }
+    for (int pu = 0; pu < m->n_pupils; pu++) {
+        int first, n;
+        prep_pupil_pairs(c->p, pu, &first, &n);
+        double best = 0, v = visit_value(m, pu), mins = m->pupils[pu].minutes;
+        L->chosen[pu] = -1;
+        for (int i = first; i < first + n; i++) {
+            int a = pairs[i].advocate;
+            double val = solve_match_value(m, pu, a) - L->lambda[a];
+            for (int w = 0; w < nw; w++) {
+                size_t at = (size_t)i * (size_t)nw + (size_t)w;
+                double each = c->most[at] ? v - mins * minute_price(c, L, i, w) : 0;
+                if (each > 0) val += c->most[at] * each;
+            }
+            if (val > best) best = val, L->chosen[pu] = i;
+        }
+        total += best;
+    }
+    return total;
+}
+
+/* The subgradient at the last lagr_value: the slack of each moved row. */
+static double lagr_gradient(actx *c, lagr *L) {
+    const model_programme *m = c->m;
+    const prep_pair *pairs = prep_pairs(c->p);
+    int nw = c->nweeks;
+    size_t n_mu = (size_t)m->n_advocates * (size_t)nw, n_nu = n_mu * (size_t)m->n_schools;
+    for (int a = 0; a < m->n_advocates; a++) L->g_lambda[a] = m->advocates[a].max_pupils;
+    for (size_t q = 0; q < n_mu; q++) L->g_mu[q] = 1;
+    memset(L->g_nu, 0, sizeof(double) * n_nu);
+    for (int pu = 0; pu < m->n_pupils; pu++) {
+        int i = L->chosen[pu];
+        if (i < 0) continue;
+        int a = pairs[i].advocate;
+        double v = visit_value(m, pu), mins = m->pupils[pu].minutes;
+        L->g_lambda[a] -= 1;
+        for (int w = 0; w < nw; w++) {
+            size_t at = (size_t)i * (size_t)nw + (size_t)w;
+            if (!c->most[at] || v - mins * minute_price(c, L, i, w) <= 0) continue; /* u = 0 there */
+            double cap = week_cap(c, a, w);
+            int s = c->u_school[at];
+            double day = s >= 0 ? c->day_minutes[aws(c, a, w, s)] : 0;
+            if (cap > 0) L->g_mu[(size_t)a * (size_t)nw + (size_t)w] -= mins * c->most[at] / cap;
+            if (day > 0) L->g_nu[aws(c, a, w, s)] -= mins * c->most[at] / day;
+        }
+    }
+    double norm = 0;
+    for (int a = 0; a < m->n_advocates; a++) {
+        if (m->advocates[a].max_pupils == MODEL_NO_LIMIT) L->g_lambda[a] = 0;
+        else if (L->lambda[a] <= 0 && L->g_lambda[a] > 0) L->g_lambda[a] = 0; /* projected */
+        norm += L->g_lambda[a] * L->g_lambda[a];
+    }
+    for (size_t q = 0; q < n_mu; q++) {
+        if (L->mu[q] <= 0 && L->g_mu[q] > 0)
+            L->g_mu[q] = 0;
+        norm += L->g_mu[q] * L->g_mu[q];
+    }
+    for (size_t q = 0; q < n_nu; q++) {
+        /* z = 0 in the inner problem while nu < school_day: the slack is -minutes/day */
+        if ((L->nu[q] <= 0 && L->g_nu[q] > 0) || (L->nu[q] >= m->weights.school_day && L->g_nu[q] < 0)) L->g_nu[q] = 0;
+        norm += L->g_nu[q] * L->g_nu[q];
+    }
+    return norm;
+}
+
+static void lagr_step(actx *c, lagr *L, double t) {
+    const model_programme *m = c->m;
+    size_t n_mu = (size_t)m->n_advocates * (size_t)c->nweeks, n_nu = n_mu * (size_t)m->n_schools;
+    for (int a = 0; a < m->n_advocates; a++) L->lambda[a] = fmax(0.0, L->lambda[a] - t * L->g_lambda[a]);
+    for (size_t q = 0; q < n_mu; q++) L->mu[q] = fmax(0.0, L->mu[q] - t * L->g_mu[q]);
+    double sd = fmax(0.0, m->weights.school_day);
+    for (size_t q = 0; q < n_nu; q++) L->nu[q] = fmin(sd, fmax(0.0, L->nu[q] - t * L->g_nu[q]));
+}
+
+/* The least L over the subgradient iterations, within the deadline. */
+static double lagrangian(actx *c, double target, double deadline, volatile sig_atomic_t *stop) {
+    const model_programme *m = c->m;
+    size_t na = (size_t)m->n_advocates, n_mu = na * (size_t)c->nweeks, n_nu = n_mu * (size_t)m->n_schools;
+    lagr L;
+    L.lambda = calloc(na + 1, sizeof(double)), L.g_lambda = calloc(na + 1, sizeof(double));
+    L.mu = calloc(n_mu + 1, sizeof(double)), L.g_mu = calloc(n_mu + 1, sizeof(double));
+    L.nu = calloc(n_nu + 1, sizeof(double)), L.g_nu = calloc(n_nu + 1, sizeof(double));
+    L.chosen = malloc(sizeof(int) * ((size_t)m->n_pupils + 1));
+    double best = HUGE_VAL;
+    if (L.lambda && L.g_lambda && L.mu && L.g_mu && L.nu && L.g_nu && L.chosen) {
+        double theta = 1.0;
+        int since = 0;
+        for (int it = 0; it < BOUND_LAGRANGE_ITERATIONS; it++) {
+            if ((deadline > 0 && stop_clock() > deadline) || stop_requested(stop)) break;
+            double v = lagr_value(c, &L);
+            if (v < best - 1e-9) best = v, since = 0;
+            else if (++since >= 10) theta /= 2, since = 0;
+            double norm = lagr_gradient(c, &L);
+            if (norm <= 1e-12) break; /* every moved row holds with complementary slackness: L is A's LP value */
+            double goal = target > -HUGE_VAL && target < v ? target : v * (1 - 1e-3);
+            lagr_step(c, &L, theta * (v - goal) / norm);
+        }
+    }
+    free(L.lambda), free(L.g_lambda), free(L.mu), free(L.g_mu), free(L.nu), free(L.g_nu), free(L.chosen);
+    return best;
+}
+
+/* ---- driver -------------------------------------------------------------- */
+
+/* A's visit part as a GLPK program (when it is small enough) and by the
+** Lagrangian; the least of their bounds. */
+static int visit_part(actx *c, const bound_options *o, double deadline, bound_result *res, double *bound) {
+    int np = prep_n_pairs(c->p);
+    *bound = HUGE_VAL;
+    if (c->n_u <= (size_t)o->mip_columns) {
+        glp_prob *P = glp_create_prob();
+        glp_set_prob_name(P, "roster_assignment_bound");
+        glp_set_obj_name(P, "Q_upper");
+        glp_set_obj_dir(P, GLP_MAX);
+        lpb_init(&c->b, P);
+        int rc = build_pairs(c) || build_advocate_caps(c) || build_school_days(c) ? -1 : 0;
+        if (rc == 0) {
+            res->rows += glp_get_num_rows(P);
+            res->cols += glp_get_num_cols(P);
+            searched r = search(P, deadline, o->stop);
+            *bound = r.bound;
+            res->optimal = r.optimal;
+            if (r.have_solution) {
+                res->pair_on = calloc((size_t)np + 1, 1);
+                for (int i = 0; i < np && res->pair_on; i++) res->pair_on[i] = glp_mip_col_val(P, c->x_col[i]) > 0.5;
+            }
+        }
+        lpb_free(&c->b);
+        glp_delete_prob(P);
+        if (rc) return -1;
+    }
+    if (!res->optimal) {
+        double l = lagrangian(c, o->target - res->session_part, deadline, o->stop);
+        res->lagrangian = l;
+        if (l < *bound) *bound = l, res->optimal = false;
+    }
+    return 0;
+}
+
+static int session_part(actx *c, const bound_options *o, double deadline, bound_result *res, double *bound) {
+    glp_prob *P = glp_create_prob();
+    glp_set_prob_name(P, "roster_session_bound");
+    glp_set_obj_name(P, "Q_sessions_upper");
+    glp_set_obj_dir(P, GLP_MAX);
+    lpb_init(&c->b, P);
+    int rc = build_sessions(c);
+    if (rc == 0) {
+        res->rows += glp_get_num_rows(P);
+        res->cols += glp_get_num_cols(P);
+        searched r = search(P, deadline, o->stop);
+        *bound = r.bound;
+        res->sessions_optimal = r.optimal;
+    }
+    lpb_free(&c->b);
+    glp_delete_prob(P);
+    return rc;
+}
+
+int bound_assignment(const model_programme *m, const prep *p, const bound_options *o, bound_result *res) {
     double t0 = stop_clock();
+    int was = glp_term_out(GLP_OFF); /* the knapsack and clique finders print regardless of msg_lev */
     memset(res, 0, sizeof *res);
-    res->bound = HUGE_VAL;
+    res->bound = res->lagrangian = HUGE_VAL;
     actx c;
     memset(&c, 0, sizeof c);
     c.m = m, c.p = p;
     c.nweeks = prep_n_weeks(p);
     c.nslots = 24 * 60 / m->slot_minutes;
-    glp_prob *P = glp_create_prob();
-    glp_set_prob_name(P, "roster_assignment_bound");
-    glp_set_obj_name(P, "Q_upper");
-    glp_set_obj_dir(P, GLP_MAX);
-    lpb_init(&c.b, P);
+    double deadline = o->time_limit > 0 ? t0 + o->time_limit : 0;
+    /* sessions are small: a fifth of the time is plenty */
+    double s_deadline = o->time_limit > 0 ? t0 + 0.2 * o->time_limit : 0;
+    double sb = HUGE_VAL, vb = HUGE_VAL;
     int rc = -1;
-    if (group_by_advocate(&c) || measure_days(&c) || build_pairs(&c) || build_advocate_caps(&c) ||
-        build_school_days(&c) || build_sessions(&c))
-        goto out;
-    res->rows = glp_get_num_rows(P);
-    res->cols = glp_get_num_cols(P);
-    if (write_lp) glp_write_lp(P, NULL, write_lp);
-    if (res->cols == 0) {
-        res->bound = res->value = 0;
-        res->optimal = true;
-    } else {
-        search(&c, time_limit, stop, res, t0);
+    if (group_by_advocate(&c) || measure_days(&c) || count_weeks(&c)) goto out;
+    if (session_part(&c, o, s_deadline, res, &sb)) goto out;
+    res->session_part = sb;
+    if (sb < HUGE_VAL && visit_part(&c, o, deadline, res, &vb)) goto out;
+    res->optimal = res->optimal && res->sessions_optimal;
+    if (sb < HUGE_VAL && vb < HUGE_VAL) {
+        /* the Lagrangian is summed in floating point: a hair of slack keeps it a bound */
+        res->bound = sb + vb + 1e-9 * fabs(sb + vb);
     }
     rc = 0;
 out:
+    glp_term_out(was);
     res->seconds = stop_clock() - t0;
-    glp_delete_prob(P);
-    lpb_free(&c.b);
     free(c.x_col);
     free(c.u_col);
     free(c.u_school);
+    free(c.most);
     free(c.day_minutes);
+    free(c.week_minutes);
     free(c.adv_first);
     free(c.adv_pairs);
     return rc;

@@ -42,7 +42,7 @@ typedef struct {
 
 static void solve_usage(FILE *out) {
     fprintf(out, "usage: roster solve FILE... -o DIR [--time-limit SECONDS] [--threads N] [--write-lp FILE] [--advice] [-q] [--progress]\n"
-                 "                    [--strategy relax|full] [--previous OLD/roster.yaml [--from YYYY-MM-DD]]\n");
+                 "                    [--strategy relax|full|greedy] [--previous OLD/roster.yaml [--from YYYY-MM-DD]]\n");
 }
 
 static bool parse_number(const char *s, double *v) {
@@ -85,7 +85,8 @@ static int parse_args(int argc, char **argv, solve_args *a) {
             const char *val = argv[++i];
             if (strcmp(val, "relax") == 0) a->so.strategy = SOLVE_STRATEGY_RELAX;
             else if (strcmp(val, "full") == 0) a->so.strategy = SOLVE_STRATEGY_FULL;
-            else return fprintf(stderr, "roster solve: bad --strategy '%s' (relax or full)\n", val), -1;
+            else if (strcmp(val, "greedy") == 0) a->so.strategy = SOLVE_STRATEGY_GREEDY;
+            else return fprintf(stderr, "roster solve: bad --strategy '%s' (relax, full or greedy)\n", val), -1;
         } else if (strcmp(s, "--write-lp") == 0 && has_value) {
             a->so.write_lp = argv[++i];
         } else if (strcmp(s, "--previous") == 0 && has_value) {
@@ -263,7 +264,10 @@ static void print_summary(const solve_args *a, const roster *r, const model_prog
         printf("  changes          %d advocate, %d pattern, %d other against %s\n", adv, pat, r->n_changes - adv - pat,
                a->previous);
     }
-    if (st->assign_cols > 0)
+    if (st->large)
+        printf("  greedy strategy  the exact program was not built (--strategy greedy, or too many candidate "
+               "visits): greedy roster, assignment bound\n");
+    if (st->assign_cols > 0 || st->large)
         printf("  assignment bound %.10g in %.2f s (%d rows, %d columns)\n", st->assign_bound, st->assign_seconds,
                st->assign_rows, st->assign_cols);
     if (st->relax_cols > 0)

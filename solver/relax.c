@@ -727,7 +727,7 @@ int relax_solve(const model_programme *m, const prep *p, double time_limit, bool
     glp_init_smcp(&sm);
     sm.msg_lev = verbose ? GLP_MSG_ON : GLP_MSG_OFF;
     sm.presolve = GLP_OFF;
-    if (time_limit > 0) sm.tm_lim = (int)(time_limit * 1000) > 1 ? (int)(time_limit * 1000) : 1;
+    if (time_limit > 0) sm.tm_lim = stop_ms(time_limit);
     int src = stop_simplex(c.P, &sm, start ? start->stop : NULL, time_limit > 0 ? t0 + time_limit : 0);
     if (src != 0 || glp_get_status(c.P) != GLP_OPT) {
         free(sv);
@@ -749,7 +749,7 @@ int relax_solve(const model_programme *m, const prep *p, double time_limit, bool
     io.cb_info = &tr;
     if (time_limit > 0) {
         double left = time_limit - (seconds_now() - t0);
-        io.tm_lim = left > 0.001 ? (int)(left * 1000) : 1;
+        io.tm_lim = stop_ms(left);
     }
     int grc = glp_intopt(c.P, &io);
     free(sv);

@@ -740,7 +740,7 @@ static roster_status run_glpk(ctx *c, const solve_options *o, double t0, double 
             *bound = HUGE_VAL;
             return ROSTER_TIME_LIMIT;
         }
-        sm.tm_lim = (int)(left * 1000);
+        sm.tm_lim = stop_ms(left);
     }
     int rc = stop_simplex(c->P, &sm, o->stop, o->time_limit > 0 ? t0 + o->time_limit : 0);
     double relax = glp_get_obj_val(c->P);
@@ -761,7 +761,7 @@ static roster_status run_glpk(ctx *c, const solve_options *o, double t0, double 
     io.clq_cuts = GLP_ON;
     if (o->time_limit > 0) {
         double left = o->time_limit - (now_seconds() - t0);
-        io.tm_lim = left > 0.001 ? (int)(left * 1000) : 1;
+        io.tm_lim = stop_ms(left);
     }
     rc = glp_intopt(c->P, &io);
     int st = glp_mip_status(c->P);
@@ -886,7 +886,7 @@ static bool realise(ctx *c, const solve_options *o, double deadline, bool warm, 
     if (o->stop) io.cb_func = stop_tree, io.cb_info = (void *)o->stop;
     if (o->time_limit > 0) {
         double left = deadline - t;
-        io.tm_lim = left > 0.001 ? (int)(left * 1000) : 1;
+        io.tm_lim = stop_ms(left);
     }
     int rc = glp_intopt(c->P, &io);
     int st = glp_mip_status(c->P);
@@ -1117,7 +1117,14 @@ static int add_missed(ctx *c, roster *r) {
     const model_programme *m = c->m;
     int nw = prep_n_weeks(c->p), cap = r->n_assignments * nw + 1;
     r->missed = arena_array(r->arena, (size_t)cap, sizeof *r->missed);
-    if (!r->missed) return -1;
+    /* visits per (pupil, week), counted once: the loop below is per assignment and week */
+    int *got_by_week = calloc((size_t)m->n_pupils * (size_t)nw + 1, sizeof(int));
+    if (!r->missed || !got_by_week) {
+        free(got_by_week);
+        return -1;
+    }
+    for (int q = 0; q < r->n_visits; q++)
+        got_by_week[(size_t)r->visits[q].pupil * (size_t)nw + (size_t)prep_week_of(c->p, r->visits[q].date)]++;
     for (int i = 0; i < r->n_assignments; i++) {
         int pupil = r->assignments[i].pupil, adv = r->assignments[i].advocate;
         int first, n;
@@ -1129,9 +1136,8 @@ static int add_missed(ctx *c, roster *r) {
         ** the guard keeps a roster from elsewhere from crashing this */
         if (!pr) continue;
         for (int w = 0; w < nw; w++) {
-            int got = 0, monday = prep_week_monday(c->p, w), feasible = 0, last = -1;
-            for (int q = 0; q < r->n_visits; q++)
-                got += r->visits[q].pupil == pupil && cal_week_start(r->visits[q].date) == monday;
+            int got = got_by_week[(size_t)pupil * (size_t)nw + (size_t)w], monday = prep_week_monday(c->p, w);
+            int feasible = 0, last = -1;
             if (got >= m->pupils[pupil].per_week) continue;
             for (int k = pr->first; k < pr->first + pr->n; k++) {
                 const prep_visit *v = &prep_visits(c->p)[k];
@@ -1140,6 +1146,7 @@ static int add_missed(ctx *c, roster *r) {
             r->missed[r->n_missed++] = (roster_missed){pupil, monday, rdup(r, missed_reason(c, r, pupil, adv, w, feasible))};
         }
     }
+    free(got_by_week);
     return 0;
 }
 
@@ -1418,15 +1425,26 @@ static int build(ctx *c) {
     return 0;
 }
 
+/* A's visit part goes to GLPK up to this many pair-weeks (Derby has about
+** 3,000; GLPK's simplex needed over a minute for 157,000 on `area`), the
+** Lagrangian bounds it beyond. */
+#define SOLVE_BOUND_MIP_COLUMNS 40000
+
+/* The exact program takes about 1.8 KB per candidate visit (Derby: 361 MB
+** for 190,000); beyond this many the solve keeps to the greedy roster and
+** A's bound (solve_large). */
+#define SOLVE_EXACT_MAX_VISITS 1000000
+
 /* The assignment bound A (bound.h) into c->known_bound. It is small, so it
 ** runs first with a quarter of the time limit (or a minute): when the
 ** greedy roster already meets it, nothing else needs to run. A does not
 ** know re-rostering's pinned visits and disruption terms: the caller skips
 ** it then. */
 static int assignment_bound(ctx *c, const solve_options *o, double t0, solve_stats *stats) {
-    double limit = o->time_limit > 0 ? 0.25 * o->time_limit : 60.0;
+    bound_options bo = {o->time_limit > 0 ? 0.25 * o->time_limit : 60.0, o->stop, SOLVE_BOUND_MIP_COLUMNS,
+                        heuristic_value(c)};
     bound_result br;
-    if (bound_assignment(c->m, c->p, limit, o->stop, NULL, &br)) return -1;
+    if (bound_assignment(c->m, c->p, &bo, &br)) return -1;
     c->known_bound = br.bound;
     stats->assign_bound = br.bound, stats->assign_seconds = br.seconds;
     stats->assign_rows = br.rows, stats->assign_cols = br.cols;
@@ -1450,8 +1468,95 @@ static int assignment_bound(ctx *c, const solve_options *o, double t0, solve_sta
     return rc;
 }
 
+/* ---- large programmes ------------------------------------------------------ */
+
+/* The greedy roster, planned again from A's matching when A gave one,
+** as the chosen columns of a program that is never built: pair i is
+** column 1 + i, visit k column v_col0 + k, occurrence k o_col0 + k. The
+** pattern is then the most frequent visit times, as greedy's Q assumes. */
+static int large_roster(ctx *c, const solve_options *o, solve_stats *stats, double *bound) {
+    const model_programme *m = c->m;
+    const prep_pair *pairs = prep_pairs(c->p);
+    int np = prep_n_pairs(c->p), nv = prep_n_visits(c->p), no = prep_n_occurrences(c->p);
+    c->x_col = malloc(sizeof(int) * ((size_t)np + 1));
+    c->sol = calloc((size_t)np + (size_t)nv + (size_t)no + 2, sizeof(double));
+    char *von = calloc((size_t)nv + 1, 1), *oon = calloc((size_t)no + 1, 1);
+    char *von2 = calloc((size_t)nv + 1, 1), *oon2 = calloc((size_t)no + 1, 1);
+    int rc = -1;
+    if (!c->x_col || !c->sol || !von || !oon || !von2 || !oon2) goto out;
+    for (int i = 0; i < np; i++) c->x_col[i] = 1 + i;
+    c->v_col0 = np + 1, c->o_col0 = np + nv + 1;
+    double q, q2;
+    greedy_options go = {GREEDY_PASSES, NULL};
+    if (greedy_roster_opts(m, c->p, &go, von, oon, &q)) goto out;
+    bound_options bo = {o->time_limit > 0 ? 0.25 * o->time_limit : 60.0, o->stop, SOLVE_BOUND_MIP_COLUMNS, q};
+    bound_result br;
+    if (bound_assignment(m, c->p, &bo, &br)) goto out;
+    *bound = br.bound;
+    stats->assign_bound = br.bound, stats->assign_seconds = br.seconds;
+    stats->assign_rows = br.rows, stats->assign_cols = br.cols;
+    go.prefer_pair = br.pair_on;
+    if (br.pair_on && !proven(m, q, br.bound) && greedy_roster_opts(m, c->p, &go, von2, oon2, &q2) == 0 && q2 > q) {
+        memcpy(von, von2, (size_t)nv);
+        memcpy(oon, oon2, (size_t)no);
+    }
+    bound_result_free(&br);
+    for (int i = 0; i < np; i++)
+        for (int k = pairs[i].first; k < pairs[i].first + pairs[i].n; k++)
+            if (von[k]) c->sol[c->x_col[i]] = c->sol[c->v_col0 + k] = 1;
+    for (int k = 0; k < no; k++) c->sol[c->o_col0 + k] = oon[k];
+    rc = 0;
+out:
+    free(von), free(oon), free(von2), free(oon2);
+    return rc;
+}
+
+/* Programmes whose exact program would not fit (more candidate visits than
+** SOLVE_EXACT_MAX_VISITS): the greedy roster with A's bound. The roster is
+** feasible (greedy checks every rule as it goes) and the bound proven; the
+** status is optimal only when they meet. */
+static int solve_large(const model_programme *m, const prep *p, const solve_options *o, roster *r,
+                       solve_stats *stats, diag_list *d) {
+    double t0 = now_seconds();
+    diag_pos nowhere = {NULL, 0, 0};
+    ctx c;
+    memset(&c, 0, sizeof c);
+    c.m = m, c.p = p;
+    c.slot = m->slot_minutes;
+    c.nslots = 24 * 60 / c.slot;
+    c.ndates = m->period_to - m->period_from + 1;
+    c.use_pattern = false; /* the pattern is read from the visits, as the greedy's Q assumes */
+    memset(stats, 0, sizeof *stats);
+    stats->large = true;
+    double bound = HUGE_VAL;
+    if (large_roster(&c, o, stats, &bound) || extract(&c, r)) {
+        diag_error(d, nowhere, "out of memory while building the roster");
+        ctx_free(&c);
+        return -1;
+    }
+    double q = solve_objective(m, r);
+    bound = fmin(bound, candidate_bound(&c));
+    if (integral_weights(m)) bound = floor(bound + 1e-6);
+    r->value = q;
+    r->bound = bound < q ? q : bound;
+    r->status = proven(m, q, bound) ? ROSTER_OPTIMAL : ROSTER_FEASIBLE;
+    if (add_unmatched(&c, r, r->status == ROSTER_OPTIMAL) || add_missed(&c, r) || add_unfilled(&c, r)) {
+        diag_error(d, nowhere, "out of memory while explaining the roster");
+        ctx_free(&c);
+        return -1;
+    }
+    roster_sort(r, m);
+    stats->mip_value = q;
+    stats->seconds = now_seconds() - t0;
+    ctx_free(&c);
+    return 0;
+}
+
 int solve_run(const model_programme *m, const prep *p, const solve_options *o, roster *r, solve_stats *stats,
               diag_list *d) {
+    /* re-rostering pins and disruption terms need the exact program */
+    if ((o->strategy == SOLVE_STRATEGY_GREEDY || prep_n_visits(p) > SOLVE_EXACT_MAX_VISITS) && !o->previous)
+        return solve_large(m, p, o, r, stats, d);
     double t0 = now_seconds();
     ctx c;
     memset(&c, 0, sizeof c);

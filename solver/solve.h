@@ -22,7 +22,9 @@
 
 typedef enum {
     SOLVE_STRATEGY_RELAX,   /* default: relaxed master bound + restricted exact programs (docs/solve.md) */
-    SOLVE_STRATEGY_FULL     /* only the one exact program over every candidate */
+    SOLVE_STRATEGY_FULL,    /* only the one exact program over every candidate */
+    SOLVE_STRATEGY_GREEDY   /* no exact program: the greedy roster and the assignment bound A; chosen
+                            ** by itself when the exact program would be too large (docs/solve.md) */
 } solve_strategy;
 
 typedef struct {
@@ -50,6 +52,7 @@ typedef struct {
     int restricted_rows, restricted_cols;   /* after GLPK's presolve, realisation 1 */
     double realise_value[2], realise_seconds[2];
     bool full_search;       /* the full program's search ran after the realisations */
+    bool large;             /* too many candidates for the exact program: greedy roster, A's bound */
 } solve_stats;
 
 /* Fill r (an empty roster from roster_new). Returns 0 when r holds a roster

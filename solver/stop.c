@@ -3,6 +3,7 @@
 */
 #include "stop.h"
 
+#include <limits.h>
 #include <time.h>
 
 bool stop_requested(volatile sig_atomic_t *stop) { return stop && *stop; }
@@ -20,7 +21,7 @@ int stop_simplex(glp_prob *P, glp_smcp *sm, volatile sig_atomic_t *stop, double 
         if (deadline > 0) {
             double left = deadline - stop_clock();
             if (left < 0.001) return GLP_ETMLIM;
-            sm->tm_lim = (int)(left * 1000);
+            sm->tm_lim = stop_ms(left);
         }
         int rc = glp_simplex(P, sm);
         if (rc != GLP_EITLIM) return rc;
@@ -29,4 +30,10 @@ int stop_simplex(glp_prob *P, glp_smcp *sm, volatile sig_atomic_t *stop, double 
 
 void stop_tree(glp_tree *T, void *flag) {
     if (stop_requested(flag)) glp_ios_terminate(T);
+}
+
+int stop_ms(double seconds) {
+    double ms = seconds * 1000.0;
+    if (!(ms >= 1.0)) return 1; /* also NaN */
+    return ms >= (double)INT_MAX ? INT_MAX : (int)ms;
 }

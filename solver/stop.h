@@ -33,6 +33,10 @@ int stop_simplex(glp_prob *P, glp_smcp *sm, volatile sig_atomic_t *stop, double 
 ** it is raised. */
 void stop_tree(glp_tree *T, void *flag);
 
+/* Seconds as GLPK's tm_lim milliseconds: at least 1, at most INT_MAX (a
+** limit of months would overflow int, and GLPK aborts on a negative one). */
+int stop_ms(double seconds);
+
 /* Seconds on CLOCK_MONOTONIC, the clock deadlines are given in. */
 double stop_clock(void);
 

@@ -1,0 +1,51 @@
+#!/bin/sh
+# greedy.sh: the strategy for programmes too large for the exact program
+# (--strategy greedy; chosen by itself beyond SOLVE_EXACT_MAX_VISITS). Its
+# roster must pass `roster verify`, its bound must be a proven bound (at
+# least the optimum the exact strategy proves on saturday) and its status
+# optimal only when value meets bound. Also: a time limit of months must not
+# overflow GLPK's millisecond limit (it once aborted the run).
+set -u
+: "${ROSTER:=build/roster}"
+"$ROSTER" solve --help >/dev/null 2>&1 || exit 0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail=0
+say() { echo "greedy.sh: $*"; }
+
+field() { # FILE KEY: status, or objective value/bound
+    python3 - "$1" "$2" <<'PY'
+import re, sys
+t = open(sys.argv[1]).read()
+if sys.argv[2] == "status":
+    print(re.search(r"^status: (\w+)", t, re.M).group(1))
+else:
+    print(re.search(r"^objective: \{value: ([-0-9.e+]+), bound: ([-0-9.e+]+)\}", t, re.M).group(1 if sys.argv[2] == "value" else 2))
+PY
+}
+
+for ex in saturday derby; do
+    out="$tmp/$ex"
+    if ! "$ROSTER" solve inputs/$ex/*.yaml -o "$out" --strategy greedy -q >"$tmp/$ex.out" 2>&1; then
+        say "$ex: solve --strategy greedy failed:"; cat "$tmp/$ex.out"; fail=1; continue
+    fi
+    "$ROSTER" verify inputs/$ex/*.yaml --roster "$out/roster.yaml" >"$tmp/$ex.verify" 2>&1 ||
+        { say "$ex: roster verify rejects the greedy roster:"; head -5 "$tmp/$ex.verify"; fail=1; }
+    st=$(field "$out/roster.yaml" status) v=$(field "$out/roster.yaml" value) b=$(field "$out/roster.yaml" bound)
+    case $st in optimal|feasible) ;; *) say "$ex: status $st (expected feasible or optimal)"; fail=1 ;; esac
+    awk -v v="$v" -v b="$b" 'BEGIN { exit !(v <= b) }' || { say "$ex: value $v above bound $b"; fail=1; }
+    [ "$st" != optimal ] || awk -v v="$v" -v b="$b" 'BEGIN { exit !(v == b) }' ||
+        { say "$ex: optimal but value $v != bound $b"; fail=1; }
+    [ -s "$out/report.html" ] || { say "$ex: no report.html"; fail=1; }
+done
+# saturday's optimum is 23800, proven by the exact strategy (tests/e2e/examples.sh)
+b=$(field "$tmp/saturday/roster.yaml" bound)
+awk -v b="$b" 'BEGIN { exit !(b >= 23800) }' || { say "saturday: greedy bound $b below the proven optimum 23800"; fail=1; }
+
+# --time-limit far beyond int milliseconds (1e7 s = 1e10 ms)
+if ! "$ROSTER" solve tests/mathprog/max_pupils.yaml -o "$tmp/long" --time-limit 1e7 -q >"$tmp/long.out" 2>&1; then
+    say "--time-limit 1e7 failed:"; tail -3 "$tmp/long.out"; fail=1
+else
+    [ "$(field "$tmp/long/roster.yaml" status)" = optimal ] || { say "--time-limit 1e7: not optimal"; fail=1; }
+fi
+exit $fail
