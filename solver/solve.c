@@ -1555,7 +1555,9 @@ static int solve_large(const model_programme *m, const prep *p, const solve_opti
 int solve_run(const model_programme *m, const prep *p, const solve_options *o, roster *r, solve_stats *stats,
               diag_list *d) {
     /* re-rostering pins and disruption terms need the exact program */
-    if ((o->strategy == SOLVE_STRATEGY_GREEDY || prep_n_visits(p) > SOLVE_EXACT_MAX_VISITS) && !o->previous)
+    /* --write-lp asks for the exact program, so it is built however large */
+    if ((o->strategy == SOLVE_STRATEGY_GREEDY || (prep_n_visits(p) > SOLVE_EXACT_MAX_VISITS && !o->write_lp)) &&
+        !o->previous)
         return solve_large(m, p, o, r, stats, d);
     double t0 = now_seconds();
     ctx c;
