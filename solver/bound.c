@@ -26,6 +26,7 @@ typedef struct {
     size_t n_u;             /* pair-weeks with a visit possible */
     double *day_minutes;    /* (advocate * nweeks + week) * n_schools + school: most minutes a day */
     double *week_minutes;   /* advocate * nweeks + week: minutes the advocate could be visiting */
+    double *school_minutes; /* school * nweeks + week: room-minutes visits could use (measure_schools) */
     int *adv_first, *adv_pairs; /* pairs of advocate a: adv_pairs[adv_first[a] .. adv_first[a + 1]) */
 } actx;
 
@@ -80,6 +81,38 @@ static int measure_days(actx *c) {
             }
         }
     }
+    free(busy);
+    return 0;
+}
+
+/* Per school and week: rooms x the sum over the week's dates of the measure
+** of the union of every candidate visit interval there. At no moment are
+** more than rooms engagements under way (rule 10) and each visit lies in a
+** candidate interval, so integrating the count over each date gives: the
+** week's visit minutes at the school are at most this. */
+static int measure_schools(actx *c) {
+    const model_programme *m = c->m;
+    const prep_visit *vis = prep_visits(c->p);
+    int ndates = m->period_to - m->period_from + 1, nv = prep_n_visits(c->p), slot = m->slot_minutes;
+    size_t cells = (size_t)m->n_schools * (size_t)ndates * (size_t)c->nslots;
+    char *busy = calloc(cells + 1, 1);
+    c->school_minutes = calloc((size_t)m->n_schools * (size_t)c->nweeks + 1, sizeof(double));
+    if (!busy || !c->school_minutes) {
+        free(busy);
+        return -1;
+    }
+    for (int k = 0; k < nv; k++) {
+        size_t at = ((size_t)vis[k].school * (size_t)ndates + (size_t)(vis[k].date - m->period_from)) * (size_t)c->nslots;
+        memset(busy + at + vis[k].start / slot, 1, (size_t)((vis[k].end - vis[k].start) / slot));
+    }
+    for (int sc = 0; sc < m->n_schools; sc++)
+        for (int d = 0; d < ndates; d++) {
+            const char *row = busy + ((size_t)sc * (size_t)ndates + (size_t)d) * (size_t)c->nslots;
+            int len = 0;
+            for (int t = 0; t < c->nslots; t++) len += row[t];
+            c->school_minutes[(size_t)sc * (size_t)c->nweeks + (size_t)prep_week_of(c->p, m->period_from + d)] +=
+                (double)len * slot * m->schools[sc].rooms;
+        }
     free(busy);
     return 0;
 }
@@ -219,6 +252,27 @@ static int build_advocate_caps(actx *c) {
             if (lpb_upper(&c->b, cap) < 0) return -1;
         }
     }
+    return 0;
+}
+
+/* The week's visit minutes at a school fit in its rooms (measure_schools). */
+static int build_school_rooms(actx *c) {
+    const model_programme *m = c->m;
+    const prep_pair *pairs = prep_pairs(c->p);
+    int np = prep_n_pairs(c->p), nw = c->nweeks;
+    for (int sc = 0; sc < m->n_schools; sc++)
+        for (int w = 0; w < nw; w++) {
+            lpb_row(&c->b, "school_rooms[%s,w%d]", m->schools[sc].id, w + 1);
+            double most = 0;
+            for (int i = 0; i < np; i++) {
+                size_t at = (size_t)i * (size_t)nw + (size_t)w;
+                if (!c->u_col[at] || c->u_school[at] != sc) continue;
+                lpb_term(&c->b, c->u_col[at], m->pupils[pairs[i].pupil].minutes);
+                most += (double)m->pupils[pairs[i].pupil].minutes * c->most[at];
+            }
+            double cap = c->school_minutes[(size_t)sc * (size_t)nw + (size_t)w];
+            if (most > cap && lpb_upper(&c->b, cap) < 0) return -1;
+        }
     return 0;
 }
 
@@ -438,7 +492,8 @@ static searched search(glp_prob *P, double deadline, volatile sig_atomic_t *stop
 ** best roster known) lower L; every L computed is a bound, the least is kept. */
 typedef struct {
     double *lambda, *mu, *nu;   /* per advocate; advocate * nweeks + week; aws() */
-    double *g_lambda, *g_mu, *g_nu;
+    double *rho;                /* school * nweeks + week: the school_rooms rows */
+    double *g_lambda, *g_mu, *g_nu, *g_rho;
     int *chosen;                /* per pupil: its pair, or -1 */
 } lagr;
 
@@ -449,8 +504,11 @@ static double minute_price(const actx *c, const lagr *L, int i, int w) {
     double cap = week_cap(c, a, w);
     double price = cap > 0 ? L->mu[(size_t)a * (size_t)c->nweeks + (size_t)w] / cap : 0;
     int s = c->u_school[at];
-    double day = s >= 0 ? c->day_minutes[aws(c, a, w, s)] : 0;
-    return day > 0 ? price + L->nu[aws(c, a, w, s)] / day : price;
+    if (s < 0) return price;
+    double day = c->day_minutes[aws(c, a, w, s)], room = c->school_minutes[(size_t)s * (size_t)c->nweeks + (size_t)w];
+    if (day > 0) price += L->nu[aws(c, a, w, s)] / day;
+    if (room > 0) price += L->rho[(size_t)s * (size_t)c->nweeks + (size_t)w] / room;
+    return price;
 }
 
 static double lagr_value(actx *c, lagr *L) {
@@ -463,6 +521,7 @@ static double lagr_value(actx *c, lagr *L) {
         /* the minutes rows are divided by their cap: minutes / cap <= 1 */
         for (int w = 0; w < nw; w++) total += L->mu[(size_t)a * (size_t)nw + (size_t)w];
     }
+    for (size_t q = 0; q < (size_t)m->n_schools * (size_t)nw; q++) total += L->rho[q]; /* rooms rows, scaled alike */
     for (int pu = 0; pu < m->n_pupils; pu++) {
         int first, n;
         prep_pupil_pairs(c->p, pu, &first, &n);
@@ -490,7 +549,9 @@ static double lagr_gradient(actx *c, lagr *L) {
     int nw = c->nweeks;
     size_t n_mu = (size_t)m->n_advocates * (size_t)nw, n_nu = n_mu * (size_t)m->n_schools;
     for (int a = 0; a < m->n_advocates; a++) L->g_lambda[a] = m->advocates[a].max_pupils;
+    size_t n_rho = (size_t)m->n_schools * (size_t)nw;
     for (size_t q = 0; q < n_mu; q++) L->g_mu[q] = 1;
+    for (size_t q = 0; q < n_rho; q++) L->g_rho[q] = 1;
     memset(L->g_nu, 0, sizeof(double) * n_nu);
     for (int pu = 0; pu < m->n_pupils; pu++) {
         int i = L->chosen[pu];
@@ -506,6 +567,8 @@ static double lagr_gradient(actx *c, lagr *L) {
             double day = s >= 0 ? c->day_minutes[aws(c, a, w, s)] : 0;
             if (cap > 0) L->g_mu[(size_t)a * (size_t)nw + (size_t)w] -= mins * c->most[at] / cap;
             if (day > 0) L->g_nu[aws(c, a, w, s)] -= mins * c->most[at] / day;
+            double room = s >= 0 ? c->school_minutes[(size_t)s * (size_t)nw + (size_t)w] : 0;
+            if (room > 0) L->g_rho[(size_t)s * (size_t)nw + (size_t)w] -= mins * c->most[at] / room;
         }
     }
     double norm = 0;
@@ -518,6 +581,10 @@ static double lagr_gradient(actx *c, lagr *L) {
         if (L->mu[q] <= 0 && L->g_mu[q] > 0)
             L->g_mu[q] = 0;
         norm += L->g_mu[q] * L->g_mu[q];
+    }
+    for (size_t q = 0; q < n_rho; q++) {
+        if (L->rho[q] <= 0 && L->g_rho[q] > 0) L->g_rho[q] = 0;
+        norm += L->g_rho[q] * L->g_rho[q];
     }
     for (size_t q = 0; q < n_nu; q++) {
         /* z = 0 in the inner problem while nu < school_day: the slack is -minutes/day */
@@ -532,12 +599,15 @@ static void lagr_step(actx *c, lagr *L, double t) {
     size_t n_mu = (size_t)m->n_advocates * (size_t)c->nweeks, n_nu = n_mu * (size_t)m->n_schools;
     for (int a = 0; a < m->n_advocates; a++) L->lambda[a] = fmax(0.0, L->lambda[a] - t * L->g_lambda[a]);
     for (size_t q = 0; q < n_mu; q++) L->mu[q] = fmax(0.0, L->mu[q] - t * L->g_mu[q]);
+    for (size_t q = 0; q < (size_t)m->n_schools * (size_t)c->nweeks; q++) L->rho[q] = fmax(0.0, L->rho[q] - t * L->g_rho[q]);
     double sd = fmax(0.0, m->weights.school_day);
     for (size_t q = 0; q < n_nu; q++) L->nu[q] = fmin(sd, fmax(0.0, L->nu[q] - t * L->g_nu[q]));
 }
 
 /* The least L over the subgradient iterations, within the deadline. */
-static double lagrangian(actx *c, double target, double deadline, volatile sig_atomic_t *stop) {
+/* pair_on (may be NULL) receives the pupils' choices at the best L: a
+** matching that may overfill advocates, a start for the greedy. */
+static double lagrangian(actx *c, double target, double deadline, volatile sig_atomic_t *stop, char *pair_on) {
     const model_programme *m = c->m;
     size_t na = (size_t)m->n_advocates, n_mu = na * (size_t)c->nweeks, n_nu = n_mu * (size_t)m->n_schools;
     lagr L;
@@ -545,15 +615,25 @@ static double lagrangian(actx *c, double target, double deadline, volatile sig_a
     L.mu = calloc(n_mu + 1, sizeof(double)), L.g_mu = calloc(n_mu + 1, sizeof(double));
     L.nu = calloc(n_nu + 1, sizeof(double)), L.g_nu = calloc(n_nu + 1, sizeof(double));
     L.chosen = malloc(sizeof(int) * ((size_t)m->n_pupils + 1));
+    size_t n_rho = (size_t)m->n_schools * (size_t)c->nweeks;
+    L.rho = calloc(n_rho + 1, sizeof(double)), L.g_rho = calloc(n_rho + 1, sizeof(double));
     double best = HUGE_VAL;
-    if (L.lambda && L.g_lambda && L.mu && L.g_mu && L.nu && L.g_nu && L.chosen) {
+    if (L.lambda && L.g_lambda && L.mu && L.g_mu && L.nu && L.g_nu && L.chosen && L.rho && L.g_rho) {
         double theta = 1.0;
         int since = 0;
         for (int it = 0; it < BOUND_LAGRANGE_ITERATIONS; it++) {
             if ((deadline > 0 && stop_clock() > deadline) || stop_requested(stop)) break;
             double v = lagr_value(c, &L);
-            if (v < best - 1e-9) best = v, since = 0;
-            else if (++since >= 10) theta /= 2, since = 0;
+            if (v < best - 1e-9) {
+                best = v, since = 0;
+                if (pair_on) {
+                    memset(pair_on, 0, (size_t)prep_n_pairs(c->p));
+                    for (int pu = 0; pu < m->n_pupils; pu++)
+                        if (L.chosen[pu] >= 0) pair_on[L.chosen[pu]] = 1;
+                }
+            } else if (++since >= 10) {
+                theta /= 2, since = 0;
+            }
             double norm = lagr_gradient(c, &L);
             if (norm <= 1e-12) break; /* every moved row holds with complementary slackness: L is A's LP value */
             double goal = target > -HUGE_VAL && target < v ? target : v * (1 - 1e-3);
@@ -561,6 +641,7 @@ static double lagrangian(actx *c, double target, double deadline, volatile sig_a
         }
     }
     free(L.lambda), free(L.g_lambda), free(L.mu), free(L.g_mu), free(L.nu), free(L.g_nu), free(L.chosen);
+    free(L.rho), free(L.g_rho);
     return best;
 }
 
@@ -577,7 +658,7 @@ static int visit_part(actx *c, const bound_options *o, double deadline, bound_re
         glp_set_obj_name(P, "Q_upper");
         glp_set_obj_dir(P, GLP_MAX);
         lpb_init(&c->b, P);
-        int rc = build_pairs(c) || build_advocate_caps(c) || build_school_days(c) ? -1 : 0;
+        int rc = build_pairs(c) || build_advocate_caps(c) || build_school_rooms(c) || build_school_days(c) ? -1 : 0;
         if (rc == 0) {
             res->rows += glp_get_num_rows(P);
             res->cols += glp_get_num_cols(P);
@@ -594,7 +675,9 @@ static int visit_part(actx *c, const bound_options *o, double deadline, bound_re
         if (rc) return -1;
     }
     if (!res->optimal) {
-        double l = lagrangian(c, o->target - res->session_part, deadline, o->stop);
+        char *choices = NULL; /* a matching from GLPK is kept; otherwise the Lagrangian's choices */
+        if (!res->pair_on) choices = res->pair_on = calloc((size_t)np + 1, 1);
+        double l = lagrangian(c, o->target - res->session_part, deadline, o->stop, choices);
         res->lagrangian = l;
         if (l < *bound) *bound = l, res->optimal = false;
     }
@@ -635,7 +718,7 @@ int bound_assignment(const model_programme *m, const prep *p, const bound_option
     double s_deadline = o->time_limit > 0 ? t0 + 0.2 * o->time_limit : 0;
     double sb = HUGE_VAL, vb = HUGE_VAL;
     int rc = -1;
-    if (group_by_advocate(&c) || measure_days(&c) || count_weeks(&c)) goto out;
+    if (group_by_advocate(&c) || measure_days(&c) || measure_schools(&c) || count_weeks(&c)) goto out;
     if (session_part(&c, o, s_deadline, res, &sb)) goto out;
     res->session_part = sb;
     if (sb < HUGE_VAL && visit_part(&c, o, deadline, res, &vb)) goto out;
@@ -654,6 +737,7 @@ out:
     free(c.most);
     free(c.day_minutes);
     free(c.week_minutes);
+    free(c.school_minutes);
     free(c.adv_first);
     free(c.adv_pairs);
     return rc;

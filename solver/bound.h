@@ -41,7 +41,8 @@ typedef struct {
     double lagrangian;      /* the Lagrangian's bound on the visit part, HUGE_VAL when it did not run */
     int rows, cols;         /* of the GLPK programs built */
     double seconds;
-    char *pair_on;          /* per prep pair: matched in A's best solution; NULL when none */
+    char *pair_on;          /* per prep pair: matched in A's best solution, or the pupils' choices at
+                            ** the Lagrangian's best multipliers when it ran; NULL when neither */
 } bound_result;
 
 /* Build and solve A. Returns 0 (res->bound may still be HUGE_VAL), -1 when

@@ -15,6 +15,7 @@
 #include "solve.h"
 
 #include <glpk.h>
+#include <omp.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -1470,44 +1471,71 @@ static int assignment_bound(ctx *c, const solve_options *o, double t0, solve_sta
 
 /* ---- large programmes ------------------------------------------------------ */
 
-/* The greedy roster, planned again from A's matching when A gave one,
-** as the chosen columns of a program that is never built: pair i is
-** column 1 + i, visit k column v_col0 + k, occurrence k o_col0 + k. The
-** pattern is then the most frequent visit times, as greedy's Q assumes. */
+/* Two rosters are planned independently, so --threads 2 runs them side by
+** side: the greedy roster alone, and A (without a target, so it does not
+** depend on the first) followed by the greedy planned from A's matching.
+** The better is kept and A is refined once more towards its Q. Each part
+** is deterministic, so the roster does not depend on the thread count.
+** GLPK keeps its environment per thread: a worker thread frees its own. */
+typedef struct {
+    char *von, *oon;
+    double q;
+    int rc;
+} planned;
+
+static void plan_from_bound(ctx *c, const solve_options *o, bound_result *br, planned *pl) {
+    const model_programme *m = c->m;
+    bound_options bo = {o->time_limit > 0 ? 0.25 * o->time_limit : 60.0, o->stop, SOLVE_BOUND_MIP_COLUMNS, -HUGE_VAL};
+    pl->rc = bound_assignment(m, c->p, &bo, br);
+    if (pl->rc || !br->pair_on) return;
+    greedy_options go = {GREEDY_PASSES, br->pair_on};
+    pl->rc = greedy_roster_opts(m, c->p, &go, pl->von, pl->oon, &pl->q);
+}
+
 static int large_roster(ctx *c, const solve_options *o, solve_stats *stats, double *bound) {
     const model_programme *m = c->m;
     const prep_pair *pairs = prep_pairs(c->p);
     int np = prep_n_pairs(c->p), nv = prep_n_visits(c->p), no = prep_n_occurrences(c->p);
     c->x_col = malloc(sizeof(int) * ((size_t)np + 1));
     c->sol = calloc((size_t)np + (size_t)nv + (size_t)no + 2, sizeof(double));
-    char *von = calloc((size_t)nv + 1, 1), *oon = calloc((size_t)no + 1, 1);
-    char *von2 = calloc((size_t)nv + 1, 1), *oon2 = calloc((size_t)no + 1, 1);
+    planned a = {calloc((size_t)nv + 1, 1), calloc((size_t)no + 1, 1), -HUGE_VAL, 0};
+    planned b = {calloc((size_t)nv + 1, 1), calloc((size_t)no + 1, 1), -HUGE_VAL, 0};
+    bound_result br = {0}, br2 = {0};
     int rc = -1;
-    if (!c->x_col || !c->sol || !von || !oon || !von2 || !oon2) goto out;
+    if (!c->x_col || !c->sol || !a.von || !a.oon || !b.von || !b.oon) goto out;
     for (int i = 0; i < np; i++) c->x_col[i] = 1 + i;
     c->v_col0 = np + 1, c->o_col0 = np + nv + 1;
-    double q, q2;
     greedy_options go = {GREEDY_PASSES, NULL};
-    if (greedy_roster_opts(m, c->p, &go, von, oon, &q)) goto out;
-    bound_options bo = {o->time_limit > 0 ? 0.25 * o->time_limit : 60.0, o->stop, SOLVE_BOUND_MIP_COLUMNS, q};
-    bound_result br;
-    if (bound_assignment(m, c->p, &bo, &br)) goto out;
-    *bound = br.bound;
-    stats->assign_bound = br.bound, stats->assign_seconds = br.seconds;
-    stats->assign_rows = br.rows, stats->assign_cols = br.cols;
-    go.prefer_pair = br.pair_on;
-    if (br.pair_on && !proven(m, q, br.bound) && greedy_roster_opts(m, c->p, &go, von2, oon2, &q2) == 0 && q2 > q) {
-        memcpy(von, von2, (size_t)nv);
-        memcpy(oon, oon2, (size_t)no);
+#pragma omp parallel sections num_threads(o->threads > 1 ? 2 : 1)
+    {
+#pragma omp section
+        a.rc = greedy_roster_opts(m, c->p, &go, a.von, a.oon, &a.q);
+#pragma omp section
+        {
+            plan_from_bound(c, o, &br, &b);
+            if (omp_get_thread_num() != 0) glp_free_env();
+        }
     }
-    bound_result_free(&br);
+    if (a.rc || b.rc) goto out;
+    planned *best = b.q > a.q ? &b : &a;
+    *bound = br.bound;
+    stats->assign_seconds = br.seconds, stats->assign_rows = br.rows, stats->assign_cols = br.cols;
+    if (br.lagrangian < HUGE_VAL && !proven(m, best->q, br.bound)) {
+        /* the Lagrangian again, now steered towards the roster's Q */
+        bound_options bo = {o->time_limit > 0 ? 0.1 * o->time_limit : 30.0, o->stop, 0, best->q};
+        if (bound_assignment(m, c->p, &bo, &br2)) goto out;
+        *bound = fmin(*bound, br2.bound);
+        stats->assign_seconds += br2.seconds;
+    }
+    stats->assign_bound = *bound;
     for (int i = 0; i < np; i++)
         for (int k = pairs[i].first; k < pairs[i].first + pairs[i].n; k++)
-            if (von[k]) c->sol[c->x_col[i]] = c->sol[c->v_col0 + k] = 1;
-    for (int k = 0; k < no; k++) c->sol[c->o_col0 + k] = oon[k];
+            if (best->von[k]) c->sol[c->x_col[i]] = c->sol[c->v_col0 + k] = 1;
+    for (int k = 0; k < no; k++) c->sol[c->o_col0 + k] = best->oon[k];
     rc = 0;
 out:
-    free(von), free(oon), free(von2), free(oon2);
+    bound_result_free(&br), bound_result_free(&br2);
+    free(a.von), free(a.oon), free(b.von), free(b.oon);
     return rc;
 }
 

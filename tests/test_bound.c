@@ -204,6 +204,24 @@ static void test_school_days_by_minutes(void **state) {
     run_free(&x);
 }
 
+/* d''. Rooms: s1 has one room and opens 09:00-10:00 on Mondays only, so one
+** 60-minute visit a week fits, whoever makes it. P1 with A1 and P2 with A2
+** (max_pupils 1 each): two weeks, one visit each, Q = 2 * 100 - 2 * 5 =
+** 190. Without the school_rooms row A would see both every week: 380. */
+static void test_school_rooms(void **state) {
+    (void)state;
+    run x;
+    bound_text(&x, HEAD "schools:\n  - {id: s1, phase: primary, calendar: term, rooms: 1, "
+                        "windows: {core: {days: mon, start: \"09:00\", end: \"10:00\"}}}\n"
+                        "pupils:\n  - {id: P1, school: s1}\n  - {id: P2, school: s1}\n"
+                        "advocates:\n  - {id: A1, kind: staff, max_pupils: 1, " WEEKDAYS "}\n"
+                        "  - {id: A2, kind: staff, max_pupils: 1, " WEEKDAYS "}\n");
+    bound_now(&x);
+    assert_true(fabs(x.a.bound - 190) < 1e-6);
+    assert_true(fabs(solved_q(&x) - 190) < 1e-6);
+    run_free(&x);
+}
+
 /* e. Sessions: one week; C1 teaches M1 (priority 2) and M2 (priority 1),
 ** 90 minutes each, on Wednesday 09:00-11:00 only. Every pair of start
 ** times (09:00, 09:15, 09:30) overlaps, so one session a week: Q = M1 =
@@ -312,6 +330,7 @@ int main(void) {
         cmocka_unit_test(test_minute_caps),
         cmocka_unit_test(test_school_days_by_pupil),
         cmocka_unit_test(test_school_days_by_minutes),
+        cmocka_unit_test(test_school_rooms),
         cmocka_unit_test(test_sessions_overlap),
         cmocka_unit_test(test_negative_weights),
         cmocka_unit_test(test_empty),
