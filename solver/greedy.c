@@ -19,6 +19,7 @@
 
 #include "cal.h"
 #include "solve.h"
+#include "stop.h"
 
 #define EPS 1e-9
 
@@ -666,10 +667,18 @@ static int improve_sessions(state *s, ulog *u, bool *improved) {
     return 0;
 }
 
-static int local_search(state *s, ulog *u, const int *order, int passes) {
-    for (int pass = 0; pass < passes; pass++) {
+/* The clock is read once a pupil: a pass over a city's pupils takes minutes. */
+static bool out_of_time(const greedy_options *o) {
+    bool out = stop_requested(o->stop) || (o->deadline > 0 && stop_clock() > o->deadline);
+    if (out && o->cut_short) *o->cut_short = true;
+    return out;
+}
+
+static int local_search(state *s, ulog *u, const int *order, const greedy_options *o) {
+    for (int pass = 0; pass < o->passes; pass++) {
         bool improved = false;
         for (int oi = 0; oi < s->m->n_pupils; oi++) {
+            if (out_of_time(o)) return 0;
             int pupil = order[oi];
             bool bumped = false;
             if (replan_pupil(s, u, pupil, &improved) || bump_pupil(s, u, pupil, &bumped) ||
@@ -780,7 +789,7 @@ int greedy_roster_opts(const model_programme *m, const prep *p, const greedy_opt
     int rc = -1, *order = NULL;
     if (state_init(&s, m, p, visit_on, occ_on) == 0 && (order = pupil_order(m)) != NULL &&
         pupils_greedy(&s, &u, order, o->prefer_pair) == 0 && sessions_greedy(&s, &u) == 0 &&
-        local_search(&s, &u, order, o->passes) == 0)
+        local_search(&s, &u, order, o) == 0)
         rc = 0;
     if (rc == 0 && q) *q = s.q;
     free(order);
@@ -791,6 +800,6 @@ int greedy_roster_opts(const model_programme *m, const prep *p, const greedy_opt
 }
 
 int greedy_roster(const model_programme *m, const prep *p, char *visit_on, char *occ_on) {
-    greedy_options o = {GREEDY_PASSES, NULL};
+    greedy_options o = {GREEDY_PASSES, NULL, 0, NULL, NULL};
     return greedy_roster_opts(m, p, &o, visit_on, occ_on, NULL);
 }

@@ -12,6 +12,9 @@
 #ifndef ROSTER_GREEDY_H
 #define ROSTER_GREEDY_H
 
+#include <signal.h>
+#include <stdbool.h>
+
 #include "model.h"
 #include "prepare.h"
 
@@ -22,6 +25,9 @@ int greedy_roster(const model_programme *m, const prep *p, char *visit_on, char 
 typedef struct {
     int passes;             /* local-search passes after construction (0: construction only) */
     const char *prefer_pair; /* per prep pair, or NULL: pupils try these pairs first (e.g. R's x*) */
+    double deadline;        /* stop_clock() seconds after which the local search stops; 0: none */
+    volatile sig_atomic_t *stop; /* an interrupt also stops it; may be NULL */
+    bool *cut_short;        /* set when the deadline or the interrupt stopped it; may be NULL */
 } greedy_options;
 
 /* The same with options; *q (may be NULL) receives Q of the roster, its

@@ -1297,7 +1297,7 @@ static int heuristic_from(ctx *c, const char *prefer, double *heur) {
     const prep_visit *vis = prep_visits(c->p);
     int nv = prep_n_visits(c->p), no = prep_n_occurrences(c->p), ncols = glp_get_num_cols(c->P);
     char *von = malloc((size_t)nv + 1), *oon = malloc((size_t)no + 1);
-    greedy_options go = {GREEDY_PASSES, prefer};
+    greedy_options go = {GREEDY_PASSES, prefer, 0, NULL, NULL};
     memset(heur, 0, sizeof(double) * ((size_t)ncols + 1));
     if (!von || !oon || greedy_roster_opts(m, c->p, &go, von, oon, NULL)) {
         free(von);
@@ -1481,6 +1481,8 @@ typedef struct {
     char *von, *oon;
     double q;
     int rc;
+    double deadline;        /* for the greedy's local search (greedy_options) */
+    bool cut_short;         /* the deadline or an interrupt stopped it */
 } planned;
 
 static void plan_from_bound(ctx *c, const solve_options *o, bound_result *br, planned *pl) {
@@ -1488,7 +1490,7 @@ static void plan_from_bound(ctx *c, const solve_options *o, bound_result *br, pl
     bound_options bo = {o->time_limit > 0 ? 0.25 * o->time_limit : 60.0, o->stop, SOLVE_BOUND_MIP_COLUMNS, -HUGE_VAL};
     pl->rc = bound_assignment(m, c->p, &bo, br);
     if (pl->rc || !br->pair_on) return;
-    greedy_options go = {GREEDY_PASSES, br->pair_on};
+    greedy_options go = {GREEDY_PASSES, br->pair_on, pl->deadline, o->stop, &pl->cut_short};
     pl->rc = greedy_roster_opts(m, c->p, &go, pl->von, pl->oon, &pl->q);
 }
 
@@ -1498,14 +1500,16 @@ static int large_roster(ctx *c, const solve_options *o, solve_stats *stats, doub
     int np = prep_n_pairs(c->p), nv = prep_n_visits(c->p), no = prep_n_occurrences(c->p);
     c->x_col = malloc(sizeof(int) * ((size_t)np + 1));
     c->sol = calloc((size_t)np + (size_t)nv + (size_t)no + 2, sizeof(double));
-    planned a = {calloc((size_t)nv + 1, 1), calloc((size_t)no + 1, 1), -HUGE_VAL, 0};
-    planned b = {calloc((size_t)nv + 1, 1), calloc((size_t)no + 1, 1), -HUGE_VAL, 0};
+    /* the local searches stop at 85% of the limit: the roster still has to be explained and written */
+    double deadline = o->time_limit > 0 ? stop_clock() + 0.85 * o->time_limit : 0;
+    planned a = {calloc((size_t)nv + 1, 1), calloc((size_t)no + 1, 1), -HUGE_VAL, 0, deadline, false};
+    planned b = {calloc((size_t)nv + 1, 1), calloc((size_t)no + 1, 1), -HUGE_VAL, 0, deadline, false};
     bound_result br = {0}, br2 = {0};
     int rc = -1;
     if (!c->x_col || !c->sol || !a.von || !a.oon || !b.von || !b.oon) goto out;
     for (int i = 0; i < np; i++) c->x_col[i] = 1 + i;
     c->v_col0 = np + 1, c->o_col0 = np + nv + 1;
-    greedy_options go = {GREEDY_PASSES, NULL};
+    greedy_options go = {GREEDY_PASSES, NULL, deadline, o->stop, &a.cut_short};
 #pragma omp parallel sections num_threads(o->threads > 1 ? 2 : 1)
     {
 #pragma omp section
@@ -1528,6 +1532,7 @@ static int large_roster(ctx *c, const solve_options *o, solve_stats *stats, doub
         stats->assign_seconds += br2.seconds;
     }
     stats->assign_bound = *bound;
+    stats->cut_short = a.cut_short || b.cut_short;
     for (int i = 0; i < np; i++)
         for (int k = pairs[i].first; k < pairs[i].first + pairs[i].n; k++)
             if (best->von[k]) c->sol[c->x_col[i]] = c->sol[c->v_col0 + k] = 1;
@@ -1567,7 +1572,7 @@ static int solve_large(const model_programme *m, const prep *p, const solve_opti
     if (integral_weights(m)) bound = floor(bound + 1e-6);
     r->value = q;
     r->bound = bound < q ? q : bound;
-    r->status = proven(m, q, bound) ? ROSTER_OPTIMAL : ROSTER_FEASIBLE;
+    r->status = proven(m, q, bound) ? ROSTER_OPTIMAL : stats->cut_short ? ROSTER_TIME_LIMIT : ROSTER_FEASIBLE;
     if (add_unmatched(&c, r, r->status == ROSTER_OPTIMAL) || add_missed(&c, r) || add_unfilled(&c, r)) {
         diag_error(d, nowhere, "out of memory while explaining the roster");
         ctx_free(&c);

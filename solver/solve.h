@@ -53,6 +53,7 @@ typedef struct {
     double realise_value[2], realise_seconds[2];
     bool full_search;       /* the full program's search ran after the realisations */
     bool large;             /* too many candidates for the exact program: greedy roster, A's bound */
+    bool cut_short;         /* the greedy strategy's local search was stopped by the time limit */
 } solve_stats;
 
 /* Fill r (an empty roster from roster_new). Returns 0 when r holds a roster

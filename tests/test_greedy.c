@@ -15,6 +15,7 @@
 
 #include "cal.h"
 #include "greedy.h"
+#include "stop.h"
 #include "model.h"
 #include "prepare.h"
 #include "roster.h"
@@ -92,7 +93,7 @@ static double greedy_q(const model_programme *m, const prep *p, int passes) {
     char *von = malloc((size_t)prep_n_visits(p) + 1), *oon = malloc((size_t)prep_n_occurrences(p) + 1);
     assert_non_null(von);
     assert_non_null(oon);
-    greedy_options o = {passes, NULL};
+    greedy_options o = {passes, NULL, 0, NULL, NULL};
     double q = -1;
     assert_int_equal(greedy_roster_opts(m, p, &o, von, oon, &q), 0);
     roster *r = to_roster(m, p, von, oon);
@@ -165,10 +166,49 @@ static void test_small_programmes_verify(void **state) {
     }
 }
 
+/* A deadline already passed stops the local search before its first move:
+** the roster is the construction's (which first-come leaves P2 out of, see
+** test_bump_beats_first_come), cut_short says so, and it still verifies. */
+static void test_deadline_stops_local_search(void **state) {
+    (void)state;
+    model_programme *m = load(HEAD "pupils:\n"
+                                   "  - {id: P1, school: s1, priority: 2, prefers: [A1]}\n"
+                                   "  - {id: P2, school: s1, requires: {languages: [urdu]}}\n"
+                                   "advocates:\n"
+                                   "  - {id: A1, kind: staff, languages: [urdu], max_pupils: 1, " WED("09:00", "12:00") "}\n"
+                                   "  - {id: A2, kind: staff, max_pupils: 1, " WED("09:00", "12:00") "}\n");
+    prep *p = prep_new(m);
+    assert_non_null(p);
+    char *von = malloc((size_t)prep_n_visits(p) + 1), *oon = malloc((size_t)prep_n_occurrences(p) + 1);
+    assert_non_null(von);
+    assert_non_null(oon);
+    bool cut = false;
+    greedy_options o = {GREEDY_PASSES, NULL, stop_clock() - 1.0, NULL, &cut};
+    double q = -1;
+    assert_int_equal(greedy_roster_opts(m, p, &o, von, oon, &q), 0);
+    assert_true(cut);
+    assert_true(fabs(q - greedy_q(m, p, 0)) < 1e-9);
+    roster *r = to_roster(m, p, von, oon);
+    r->value = q, r->bound = q + 1e6, r->status = ROSTER_FEASIBLE;
+    assert_int_equal(verify_roster(m, r, stderr), 0);
+    /* no deadline: the local search runs and cut stays false */
+    cut = false;
+    o.deadline = 0;
+    assert_int_equal(greedy_roster_opts(m, p, &o, von, oon, &q), 0);
+    assert_false(cut);
+    assert_true(q > greedy_q(m, p, 0) + 1);
+    roster_free(r);
+    free(von);
+    free(oon);
+    prep_free(p);
+    model_free(m);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_bump_beats_first_come),
         cmocka_unit_test(test_small_programmes_verify),
+        cmocka_unit_test(test_deadline_stops_local_search),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

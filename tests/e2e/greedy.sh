@@ -38,6 +38,13 @@ for ex in saturday derby; do
         { say "$ex: optimal but value $v != bound $b"; fail=1; }
     [ -s "$out/report.html" ] || { say "$ex: no report.html"; fail=1; }
 done
+# the same roster whatever --threads says (the two rosters are planned side by side)
+if "$ROSTER" solve inputs/derby/*.yaml -o "$tmp/derby2" --strategy greedy --threads 2 -q >"$tmp/derby2.out" 2>&1; then
+    cmp -s "$tmp/derby/roster.yaml" "$tmp/derby2/roster.yaml" ||
+        { say "derby: --threads 2 wrote a different roster.yaml than --threads 1"; fail=1; }
+else
+    say "derby: --threads 2 failed:"; tail -3 "$tmp/derby2.out"; fail=1
+fi
 # saturday's optimum is 23800, proven by the exact strategy (tests/e2e/examples.sh)
 b=$(field "$tmp/saturday/roster.yaml" bound)
 awk -v b="$b" 'BEGIN { exit !(b >= 23800) }' || { say "saturday: greedy bound $b below the proven optimum 23800"; fail=1; }
