@@ -118,18 +118,21 @@ static double greedy_q(const model_programme *m, const prep *p, int passes) {
     return q;
 }
 
+#define FIRST_COME                                                                                     \
+    HEAD "pupils:\n"                                                                                  \
+         "  - {id: P1, school: s1, priority: 2, prefers: [A1]}\n"                                     \
+         "  - {id: P2, school: s1, requires: {languages: [urdu]}}\n"                                  \
+         "advocates:\n"                                                                               \
+         "  - {id: A1, kind: staff, languages: [urdu], max_pupils: 1, " WED("09:00", "12:00") "}\n"   \
+         "  - {id: A2, kind: staff, max_pupils: 1, " WED("09:00", "12:00") "}\n"
+
 /* P1 (priority 2, planned first) likes A1 best and takes it; P2 speaks
 ** only urdu, which only A1 does, and each advocate takes one pupil. First
 ** come leaves P2 unmatched; giving P1 to A2 and P2 to A1 is worth more
 ** (two visits of P2 against P1's preference bonus). */
 static void test_bump_beats_first_come(void **state) {
     (void)state;
-    model_programme *m = load(HEAD "pupils:\n"
-                                   "  - {id: P1, school: s1, priority: 2, prefers: [A1]}\n"
-                                   "  - {id: P2, school: s1, requires: {languages: [urdu]}}\n"
-                                   "advocates:\n"
-                                   "  - {id: A1, kind: staff, languages: [urdu], max_pupils: 1, " WED("09:00", "12:00") "}\n"
-                                   "  - {id: A2, kind: staff, max_pupils: 1, " WED("09:00", "12:00") "}\n");
+    model_programme *m = load(FIRST_COME);
     prep *p = prep_new(m);
     assert_non_null(p);
     double q0 = greedy_q(m, p, 0), q = greedy_q(m, p, GREEDY_PASSES);
@@ -171,12 +174,7 @@ static void test_small_programmes_verify(void **state) {
 ** test_bump_beats_first_come), cut_short says so, and it still verifies. */
 static void test_deadline_stops_local_search(void **state) {
     (void)state;
-    model_programme *m = load(HEAD "pupils:\n"
-                                   "  - {id: P1, school: s1, priority: 2, prefers: [A1]}\n"
-                                   "  - {id: P2, school: s1, requires: {languages: [urdu]}}\n"
-                                   "advocates:\n"
-                                   "  - {id: A1, kind: staff, languages: [urdu], max_pupils: 1, " WED("09:00", "12:00") "}\n"
-                                   "  - {id: A2, kind: staff, max_pupils: 1, " WED("09:00", "12:00") "}\n");
+    model_programme *m = load(FIRST_COME);
     prep *p = prep_new(m);
     assert_non_null(p);
     char *von = malloc((size_t)prep_n_visits(p) + 1), *oon = malloc((size_t)prep_n_occurrences(p) + 1);
