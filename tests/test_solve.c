@@ -17,6 +17,7 @@
 #include "prepare.h"
 #include "roster.h"
 #include "solve.h"
+#include "verify.h"
 
 /* Two weeks (Mon 7 Sep - Sun 20 Sep 2026), two schools, one room each
 ** unless a test says otherwise. */
@@ -261,6 +262,157 @@ static void test_closure_moves_visit(void **state) {
     run_free(&x);
 }
 
+/* The moved tests below share one shape: three weeks (Mon 7 - Sun 27 Sep
+** 2026), one pupil of 60 minutes, one advocate free only Wednesdays and
+** Thursdays 09:00-10:00, so each week offers at most Wed and Thu at 09:00.
+** The cause under test blocks the pattern's date in one week while the other
+** day of that week stays feasible; in the other weeks the other day is
+** blocked, so exactly one pattern is best and exactly one visit is moved. */
+#define HEAD3                                                                                         \
+    "programme:\n  name: T\n  period: {from: 2026-09-07, to: 2026-09-27}\n"                           \
+    "calendars:\n  - id: term\n    open: [{from: 2026-09-01, to: 2026-12-18}]\n"
+#define SCHOOL3 "schools:\n  - {id: s1, phase: primary, calendar: term, windows: {core: {days: mon-fri, start: \"09:00\", end: \"15:00\"}}}\n"
+#define WED_THU "available: [{days: [wed, thu], start: \"09:00\", end: \"10:00\"}]"
+
+static bool on_pattern(const roster *r, const roster_visit *v) {
+    for (int j = 0; j < r->n_pattern; j++)
+        if (r->pattern[j].pupil == v->pupil && r->pattern[j].weekday == cal_weekday(v->date) &&
+            r->pattern[j].start == v->start)
+            return true;
+    return false;
+}
+
+/* The roster delivers one visit on each of dates[0..2] (one a week) at
+** 09:00, the pattern is `day` 09:00, the visit of week `moved_week` is the
+** only one off it, Q is what that costs, and the independent verifier
+** accepts the roster. Returns the moved visit. */
+static const roster_visit *assert_one_moved(const run *x, const char *const dates[3], int moved_week,
+                                            const char *day) {
+    const roster *r = x->r;
+    const model_weights *w = &x->m->weights;
+    /* the premise: a moved visit is worth more than missing the week */
+    assert_true(w->visit > w->moved + w->school_day);
+    assert_int_equal(r->n_assignments, 1);
+    assert_int_equal(r->n_missed, 0);
+    assert_int_equal(r->n_pattern, 1);
+    assert_int_equal(r->pattern[0].weekday, cal_parse_day(day));
+    assert_int_equal(r->pattern[0].start, 9 * 60);
+    assert_int_equal(r->n_visits, 3);
+    const roster_visit *moved_visit = NULL;
+    int moved = 0;
+    for (int i = 0; i < r->n_visits; i++) moved += !on_pattern(r, &r->visits[i]);
+    assert_int_equal(moved, 1);
+    for (int k = 0; k < 3; k++) {
+        const roster_visit *v = NULL;
+        for (int i = 0; i < r->n_visits; i++)
+            if (r->visits[i].date == date_of(dates[k])) v = &r->visits[i];
+        if (!v) fail_msg("no visit on %s", dates[k]);
+        assert_int_equal(v->start, 9 * 60);
+        if (k == moved_week) {
+            assert_false(on_pattern(r, v));
+            moved_visit = v;
+        } else {
+            assert_true(on_pattern(r, v));
+        }
+    }
+    /* Q = 3 * visit - 1 * moved - 3 * school_day = 300 - 10 - 15 = 275 with
+    ** the default weights (no needs, previous advocate or prefers) */
+    assert_true(fabs(r->value - (3 * w->visit - w->moved - 3 * w->school_day)) < 1e-9);
+    assert_true(fabs(r->value - 275) < 1e-9);
+    assert_int_equal(verify_roster(x->m, r, stderr), 0);
+    return moved_visit;
+}
+
+/* Rule 5, leave: on leave Wed 16 Sep (week two) the visit moves to Thu 17;
+** leave on Thu 10 and Thu 24 makes Wednesday the only best pattern. */
+static void test_leave_moves_visit(void **state) {
+    (void)state;
+    run x;
+    solve_text(&x, HEAD3 SCHOOL3
+        "pupils:\n  - {id: P1, school: s1}\n"
+        "advocates:\n  - {id: A1, kind: staff, " WED_THU ", "
+        "leave: [{date: 2026-09-10}, {date: 2026-09-16}, {date: 2026-09-24}], " DBS "}\n");
+    const char *const dates[3] = {"2026-09-09", "2026-09-17", "2026-09-23"};
+    assert_one_moved(&x, dates, 1, "wed");
+    run_free(&x);
+}
+
+/* Rule 6: a student's placement block on Wed 16 Sep moves the visit to
+** Thu 17; then the same with the course calendar closed on those dates. */
+static void test_block_moves_visit(void **state) {
+    (void)state;
+    const char *const dates[3] = {"2026-09-09", "2026-09-17", "2026-09-23"};
+    run x;
+    solve_text(&x, HEAD3 SCHOOL3
+        "university:\n  name: U\n  place: uni\n  courses:\n"
+        "    - {id: c1, release: [{days: mon-fri, start: \"08:00\", end: \"17:00\"}], "
+        "blocks: [{date: 2026-09-10, reason: placement}, {date: 2026-09-16, reason: placement}, "
+        "{date: 2026-09-24, reason: placement}]}\n"
+        "pupils:\n  - {id: P1, school: s1}\n"
+        "advocates:\n  - {id: A1, kind: student, course: c1, " WED_THU ", " DBS "}\n");
+    assert_one_moved(&x, dates, 1, "wed");
+    run_free(&x);
+    solve_text(&x,
+        "programme:\n  name: T\n  period: {from: 2026-09-07, to: 2026-09-27}\n"
+        "calendars:\n  - id: term\n    open: [{from: 2026-09-01, to: 2026-12-18}]\n"
+        "  - id: uni\n    open: [{from: 2026-09-01, to: 2026-12-18}]\n"
+        "    closed: [{date: 2026-09-10, reason: exams}, {date: 2026-09-16, reason: exams}, "
+        "{date: 2026-09-24, reason: exams}]\n" SCHOOL3
+        "university:\n  name: U\n  place: uni\n  courses:\n"
+        "    - {id: c1, calendar: uni, release: [{days: mon-fri, start: \"08:00\", end: \"17:00\"}]}\n"
+        "pupils:\n  - {id: P1, school: s1}\n"
+        "advocates:\n  - {id: A1, kind: student, course: c1, " WED_THU ", " DBS "}\n");
+    assert_one_moved(&x, dates, 1, "wed");
+    run_free(&x);
+}
+
+/* Rule 5, DBS: cleared on Thu 10 Sep, so Wed 9 is not allowed and the
+** first visit moves to Thu 10 (leave on the later Thursdays keeps the
+** pattern on Wednesday); then expiring on Wed 23 Sep, so Thu 24 is not
+** allowed and the last visit moves to Wed 23 (leave on the earlier
+** Wednesdays keeps the pattern on Thursday). */
+static void test_dbs_moves_visit(void **state) {
+    (void)state;
+    run x;
+    solve_text(&x, HEAD3 SCHOOL3
+        "pupils:\n  - {id: P1, school: s1}\n"
+        "advocates:\n  - {id: A1, kind: staff, " WED_THU ", leave: [{date: 2026-09-17}, {date: 2026-09-24}], "
+        "dbs: {cleared: 2026-09-10, expires: 2029-01-01}}\n");
+    const char *const cleared[3] = {"2026-09-10", "2026-09-16", "2026-09-23"};
+    assert_one_moved(&x, cleared, 0, "wed");
+    run_free(&x);
+    solve_text(&x, HEAD3 SCHOOL3
+        "pupils:\n  - {id: P1, school: s1}\n"
+        "advocates:\n  - {id: A1, kind: staff, " WED_THU ", leave: [{date: 2026-09-09}, {date: 2026-09-16}], "
+        "dbs: {cleared: 2026-01-01, expires: 2026-09-23}}\n");
+    const char *const expires[3] = {"2026-09-10", "2026-09-17", "2026-09-23"};
+    assert_one_moved(&x, expires, 2, "thu");
+    run_free(&x);
+}
+
+/* Rule 3 with moves: s1 has pupils on Wednesdays only, s2 on Thursdays
+** only. From moves.on, Wed 23 Sep, the pupil belongs to s2, so that very
+** date is not possible (s2 has no Wednesday window) and the week's visit is
+** on Thu 24 at s2. The first two weeks are Wednesdays at s1, so the pattern
+** is Wednesday and only the last visit is moved. */
+static void test_school_move_moves_visit(void **state) {
+    (void)state;
+    run x;
+    solve_text(&x, HEAD3
+        "schools:\n"
+        "  - {id: s1, phase: primary, calendar: term, windows: {core: {days: wed, start: \"09:00\", end: \"15:00\"}}}\n"
+        "  - {id: s2, phase: secondary, calendar: term, windows: {core: {days: thu, start: \"09:00\", end: \"15:00\"}}}\n"
+        "pupils:\n  - {id: P1, school: s1, moves: {school: s2, windows: [core], on: 2026-09-23}}\n"
+        "advocates:\n  - {id: A1, kind: staff, " WED_THU ", " DBS "}\n");
+    const char *const dates[3] = {"2026-09-09", "2026-09-16", "2026-09-24"};
+    const roster_visit *v = assert_one_moved(&x, dates, 2, "wed");
+    int s1 = model_find_school(x.m, "s1"), s2 = model_find_school(x.m, "s2");
+    assert_int_equal(v->school, s2);
+    for (int i = 0; i < x.r->n_visits; i++)
+        if (&x.r->visits[i] != v) assert_int_equal(x.r->visits[i].school, s1);
+    run_free(&x);
+}
+
 /* Rule 2: avoid and requires beat a better fit and a preference. */
 static void test_avoid_requires(void **state) {
     (void)state;
@@ -332,6 +484,8 @@ int main(void) {
         cmocka_unit_test(test_no_overlap),       cmocka_unit_test(test_travel_gap),
         cmocka_unit_test(test_rooms),            cmocka_unit_test(test_advocate_caps),
         cmocka_unit_test(test_dbs_leave_block),  cmocka_unit_test(test_closure_moves_visit),
+        cmocka_unit_test(test_leave_moves_visit), cmocka_unit_test(test_block_moves_visit),
+        cmocka_unit_test(test_dbs_moves_visit),   cmocka_unit_test(test_school_move_moves_visit),
         cmocka_unit_test(test_avoid_requires),   cmocka_unit_test(test_sessions),
         cmocka_unit_test(test_reasons_tiny),
     };
