@@ -495,20 +495,38 @@ typedef struct {
     double *rho;                /* school * nweeks + week: the school_rooms rows */
     double *g_lambda, *g_mu, *g_nu, *g_rho;
     int *chosen;                /* per pupil: its pair, or -1 */
+    double *price;              /* price_at(): per visit minute, for the current multipliers */
 } lagr;
 
-/* What a visit minute of pair i in week w pays for the priced rows. */
+/* What a visit minute pays for the priced rows, per (advocate, week,
+** school), slot n_schools standing for a pupil whose school changes that
+** week (no school row). Tabled once per iteration: the pupils' loop over
+** pairs x weeks then only looks it up (a city has 2 million pair-weeks). */
+static size_t price_at(const actx *c, int a, int w, int s) {
+    int ns = c->m->n_schools + 1;
+    return ((size_t)a * (size_t)c->nweeks + (size_t)w) * (size_t)ns + (size_t)(s < 0 ? ns - 1 : s);
+}
+
+static void price_table(const actx *c, lagr *L) {
+    const model_programme *m = c->m;
+    int nw = c->nweeks;
+    for (int a = 0; a < m->n_advocates; a++)
+        for (int w = 0; w < nw; w++) {
+            double cap = week_cap(c, a, w);
+            double base = cap > 0 ? L->mu[(size_t)a * (size_t)nw + (size_t)w] / cap : 0;
+            L->price[price_at(c, a, w, -1)] = base;
+            for (int s = 0; s < m->n_schools; s++) {
+                double day = c->day_minutes[aws(c, a, w, s)], room = c->school_minutes[(size_t)s * (size_t)nw + (size_t)w];
+                double pr = base;
+                if (day > 0) pr += L->nu[aws(c, a, w, s)] / day;
+                if (room > 0) pr += L->rho[(size_t)s * (size_t)nw + (size_t)w] / room;
+                L->price[price_at(c, a, w, s)] = pr;
+            }
+        }
+}
+
 static double minute_price(const actx *c, const lagr *L, int i, int w) {
-    int a = prep_pairs(c->p)[i].advocate;
-    size_t at = (size_t)i * (size_t)c->nweeks + (size_t)w;
-    double cap = week_cap(c, a, w);
-    double price = cap > 0 ? L->mu[(size_t)a * (size_t)c->nweeks + (size_t)w] / cap : 0;
-    int s = c->u_school[at];
-    if (s < 0) return price;
-    double day = c->day_minutes[aws(c, a, w, s)], room = c->school_minutes[(size_t)s * (size_t)c->nweeks + (size_t)w];
-    if (day > 0) price += L->nu[aws(c, a, w, s)] / day;
-    if (room > 0) price += L->rho[(size_t)s * (size_t)c->nweeks + (size_t)w] / room;
-    return price;
+    return L->price[price_at(c, prep_pairs(c->p)[i].advocate, w, c->u_school[(size_t)i * (size_t)c->nweeks + (size_t)w])];
 }
 
 static double lagr_value(actx *c, lagr *L) {
@@ -516,6 +534,7 @@ static double lagr_value(actx *c, lagr *L) {
     const prep_pair *pairs = prep_pairs(c->p);
     int nw = c->nweeks;
     double total = 0;
+    price_table(c, L);
     for (int a = 0; a < m->n_advocates; a++) {
         if (m->advocates[a].max_pupils != MODEL_NO_LIMIT) total += L->lambda[a] * m->advocates[a].max_pupils;
         /* the minutes rows are divided by their cap: minutes / cap <= 1 */
@@ -617,8 +636,9 @@ static double lagrangian(actx *c, double target, double deadline, volatile sig_a
     L.chosen = malloc(sizeof(int) * ((size_t)m->n_pupils + 1));
     size_t n_rho = (size_t)m->n_schools * (size_t)c->nweeks;
     L.rho = calloc(n_rho + 1, sizeof(double)), L.g_rho = calloc(n_rho + 1, sizeof(double));
+    L.price = malloc(sizeof(double) * (n_mu * ((size_t)m->n_schools + 1) + 1));
     double best = HUGE_VAL;
-    if (L.lambda && L.g_lambda && L.mu && L.g_mu && L.nu && L.g_nu && L.chosen && L.rho && L.g_rho) {
+    if (L.lambda && L.g_lambda && L.mu && L.g_mu && L.nu && L.g_nu && L.chosen && L.rho && L.g_rho && L.price) {
         double theta = 1.0;
         int since = 0;
         for (int it = 0; it < BOUND_LAGRANGE_ITERATIONS; it++) {
@@ -641,7 +661,7 @@ static double lagrangian(actx *c, double target, double deadline, volatile sig_a
         }
     }
     free(L.lambda), free(L.g_lambda), free(L.mu), free(L.g_mu), free(L.nu), free(L.g_nu), free(L.chosen);
-    free(L.rho), free(L.g_rho);
+    free(L.rho), free(L.g_rho), free(L.price);
     return best;
 }
 
@@ -684,6 +704,28 @@ static int visit_part(actx *c, const bound_options *o, double deadline, bound_re
     return 0;
 }
 
+/* Each session's most occurrences a week (per_week, and its dates with a
+** candidate) at its value when that is positive: a bound on the session
+** terms that needs no program. */
+static double session_counts(const actx *c) {
+    const model_programme *m = c->m;
+    const prep_occurrence *occ = prep_occurrences(c->p);
+    int no = prep_n_occurrences(c->p);
+    double total = 0;
+    for (int se = 0; se < m->n_sessions; se++) {
+        double each = m->weights.session * m->sessions[se].priority;
+        if (each <= 0) continue;
+        for (int w = 0; w < c->nweeks; w++) {
+            int dates = 0, last = -1;
+            for (int k = 0; k < no; k++)
+                if (occ[k].session == se && prep_week_of(c->p, occ[k].date) == w && occ[k].date != last)
+                    dates++, last = occ[k].date;
+            total += each * (dates < m->sessions[se].per_week ? dates : m->sessions[se].per_week);
+        }
+    }
+    return total;
+}
+
 static int session_part(actx *c, const bound_options *o, double deadline, bound_result *res, double *bound) {
     glp_prob *P = glp_create_prob();
     glp_set_prob_name(P, "roster_session_bound");
@@ -713,17 +755,21 @@ int bound_assignment(const model_programme *m, const prep *p, const bound_option
     c.m = m, c.p = p;
     c.nweeks = prep_n_weeks(p);
     c.nslots = 24 * 60 / m->slot_minutes;
-    double deadline = o->time_limit > 0 ? t0 + o->time_limit : 0;
-    /* sessions are small: a fifth of the time is plenty */
-    double s_deadline = o->time_limit > 0 ? t0 + 0.2 * o->time_limit : 0;
     double sb = HUGE_VAL, vb = HUGE_VAL;
     int rc = -1;
+    /* measuring is linear in the candidates (seconds on a city): the time
+    ** limit is for the searches that follow */
     if (group_by_advocate(&c) || measure_days(&c) || measure_schools(&c) || count_weeks(&c)) goto out;
+    double t1 = stop_clock();
+    double deadline = o->time_limit > 0 ? t1 + o->time_limit : 0;
+    /* sessions are small: a fifth of the time is plenty */
+    double s_deadline = o->time_limit > 0 ? t1 + 0.2 * o->time_limit : 0;
     if (session_part(&c, o, s_deadline, res, &sb)) goto out;
+    if (sb == HUGE_VAL) sb = session_counts(&c); /* its LP did not finish: the plain counts bound it too */
     res->session_part = sb;
-    if (sb < HUGE_VAL && visit_part(&c, o, deadline, res, &vb)) goto out;
+    if (visit_part(&c, o, deadline, res, &vb)) goto out;
     res->optimal = res->optimal && res->sessions_optimal;
-    if (sb < HUGE_VAL && vb < HUGE_VAL) {
+    if (vb < HUGE_VAL) {
         /* the Lagrangian is summed in floating point: a hair of slack keeps it a bound */
         res->bound = sb + vb + 1e-9 * fabs(sb + vb);
     }
