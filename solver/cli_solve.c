@@ -268,7 +268,7 @@ static void print_summary(const solve_args *a, const roster *r, const model_prog
         printf("  greedy strategy  the exact program was not built (--strategy greedy, or too many candidate "
                "visits): greedy roster, assignment bound\n");
     if (st->assign_cols > 0 || st->large)
-        printf("  assignment bound %.10g in %.2f s (%d rows, %d columns)\n", st->assign_bound, st->assign_seconds,
+        printf("  assignment bound %.1f in %.2f s (%d rows, %d columns)\n", st->assign_bound, st->assign_seconds,
                st->assign_rows, st->assign_cols);
     if (st->relax_cols > 0)
         printf("  relaxation       bound %.10g in %.2f s (%d rows, %d columns); restricted program %d rows, %d "
