@@ -14,6 +14,7 @@
 */
 #include "greedy.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -43,7 +44,7 @@ typedef struct {
     ivec *by_school;         /* (date index, school) -> engagement ids */
     char *visit_on, *occ_on;
     int *pair_of_visit;      /* per visit */
-    int *visit_week;         /* per visit */
+    uint16_t *visit_week;    /* per visit (2 bytes: a city has 71M visits; a period has at most 106 weeks) */
     int *pupil_pair;         /* per pupil: its pair, or -1 */
     int *adv_pupils;         /* per advocate: pupils holding a pair */
     int *adv_minutes;        /* per advocate x week */
@@ -742,7 +743,7 @@ static int state_init(state *s, const model_programme *m, const prep *p, char *v
     s->by_person = calloc(nd * (size_t)s->npersons + 1, sizeof(ivec));
     s->by_school = calloc(nd * (size_t)s->nschools + 1, sizeof(ivec));
     s->pair_of_visit = calloc((size_t)s->nv + 1, sizeof(int));
-    s->visit_week = calloc((size_t)s->nv + 1, sizeof(int));
+    s->visit_week = calloc((size_t)s->nv + 1, sizeof(uint16_t));
     s->pupil_pair = malloc(sizeof(int) * ((size_t)m->n_pupils + 1));
     s->adv_pupils = calloc((size_t)m->n_advocates + 1, sizeof(int));
     s->adv_minutes = calloc((size_t)m->n_advocates * nw + 1, sizeof(int));
@@ -770,7 +771,7 @@ static int state_init(state *s, const model_programme *m, const prep *p, char *v
         s->pair_match[i] = solve_match_value(m, s->pairs[i].pupil, s->pairs[i].advocate);
         for (int k = s->pairs[i].first; k < s->pairs[i].first + s->pairs[i].n; k++) s->pair_of_visit[k] = i;
     }
-    for (int k = 0; k < s->nv; k++) s->visit_week[k] = prep_week_of(p, s->vis[k].date);
+    for (int k = 0; k < s->nv; k++) s->visit_week[k] = (uint16_t)prep_week_of(p, s->vis[k].date);
     for (int k = 0; k < s->no; k++) s->sess_first[s->occ[k].session + 1]++;
     for (int se = 0; se < m->n_sessions; se++) s->sess_first[se + 1] += s->sess_first[se];
     int *fill = calloc((size_t)m->n_sessions + 1, sizeof(int));

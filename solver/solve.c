@@ -48,7 +48,7 @@ typedef struct {
     int *y_col;             /* (pupil, weekday, slot) -> column, 0 = none */
     bool use_pattern;
     int *on_col, *on_pupil, *on_date, *on_start; int n_on, cap_on; /* the on columns */
-    double *sol;            /* chosen 0/1 value per column (1-based) */
+    unsigned char *sol;     /* chosen columns, 1 per column (1-based): a city has 71M visit columns */
     double *heur;           /* the greedy start per column, or NULL */
     double known_bound;     /* a bound proven before the search (A), HUGE_VAL when none */
     int *ind; double *val; int nrow, caprow;   /* the row being built */
@@ -970,7 +970,7 @@ static double trivial_bound(glp_prob *P) {
 
 /* ---- the roster from a solution ---------------------------------------- */
 
-static bool col_set(const double *sol, int j) { return j > 0 && sol[j] > 0.5; }
+static bool col_set(const unsigned char *sol, int j) { return j > 0 && sol[j]; }
 
 static bool visit_at(const roster *r, int pupil, int wd, int t, int v_from, int v_to) {
     for (int q = v_from; q < v_to; q++)
@@ -1446,8 +1446,9 @@ static int assignment_bound(ctx *c, const solve_options *o, double t0, solve_sta
                         heuristic_value(c)};
     bound_result br;
     if (bound_assignment(c->m, c->p, &bo, &br)) return -1;
-    c->known_bound = br.bound;
-    stats->assign_bound = br.bound, stats->assign_seconds = br.seconds;
+    /* Q is integral with integral weights: so is the bound worth showing */
+    c->known_bound = integral_weights(c->m) ? floor(br.bound + 1e-6) : br.bound;
+    stats->assign_bound = c->known_bound, stats->assign_seconds = br.seconds;
     stats->assign_rows = br.rows, stats->assign_cols = br.cols;
     (void)t0;
     int rc = 0;
@@ -1499,7 +1500,7 @@ static int large_roster(ctx *c, const solve_options *o, solve_stats *stats, doub
     const prep_pair *pairs = prep_pairs(c->p);
     int np = prep_n_pairs(c->p), nv = prep_n_visits(c->p), no = prep_n_occurrences(c->p);
     c->x_col = malloc(sizeof(int) * ((size_t)np + 1));
-    c->sol = calloc((size_t)np + (size_t)nv + (size_t)no + 2, sizeof(double));
+    c->sol = calloc((size_t)np + (size_t)nv + (size_t)no + 2, 1);
     /* the local searches stop at 85% of the limit: the roster still has to be explained and written */
     double deadline = o->time_limit > 0 ? stop_clock() + 0.85 * o->time_limit : 0;
     planned a = {calloc((size_t)nv + 1, 1), calloc((size_t)no + 1, 1), -HUGE_VAL, 0, deadline, false};
@@ -1531,6 +1532,7 @@ static int large_roster(ctx *c, const solve_options *o, solve_stats *stats, doub
         *bound = fmin(*bound, br2.bound);
         stats->assign_seconds += br2.seconds;
     }
+    if (integral_weights(m)) *bound = floor(*bound + 1e-6);
     stats->assign_bound = *bound;
     stats->cut_short = a.cut_short || b.cut_short;
     for (int i = 0; i < np; i++)
@@ -1653,7 +1655,7 @@ int solve_run(const model_programme *m, const prep *p, const solve_options *o, r
     /* rerostering: candidate_bound knows neither pinned facts nor disruption terms */
     bound = fmin(bound, fmin(trivial_bound(c.P), o->previous ? HUGE_VAL : candidate_bound(&c)));
     if (integral_weights(m)) bound = floor(bound + 1e-6);
-    c.sol = calloc((size_t)stats->cols + 1, sizeof(double));
+    c.sol = calloc((size_t)stats->cols + 1, 1);
     if (!c.sol) {
         diag_error(d, nowhere, "out of memory");
         ctx_free(&c);
@@ -1662,9 +1664,9 @@ int solve_run(const model_programme *m, const prep *p, const solve_options *o, r
     double mip = heuristic_value(&c);
     if (have && glp_mip_obj_val(c.P) >= mip) {
         mip = glp_mip_obj_val(c.P);
-        for (int j = 1; j <= stats->cols; j++) c.sol[j] = glp_mip_col_val(c.P, j);
+        for (int j = 1; j <= stats->cols; j++) c.sol[j] = glp_mip_col_val(c.P, j) > 0.5;
     } else {
-        memcpy(c.sol, c.heur, sizeof(double) * ((size_t)stats->cols + 1));
+        for (int j = 1; j <= stats->cols; j++) c.sol[j] = c.heur[j] > 0.5;
     }
     if (extract(&c, r) || (o->previous && prev_add_pinned(o->previous, r))) { /* rerostering hook */
         diag_error(d, nowhere, "out of memory while writing the roster");
