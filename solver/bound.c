@@ -592,8 +592,8 @@ static double lagr_gradient(actx *c, lagr *L) {
     }
     double norm = 0;
     for (int a = 0; a < m->n_advocates; a++) {
-        if (m->advocates[a].max_pupils == MODEL_NO_LIMIT) L->g_lambda[a] = 0;
-        else if (L->lambda[a] <= 0 && L->g_lambda[a] > 0) L->g_lambda[a] = 0; /* projected */
+        bool unlimited = m->advocates[a].max_pupils == MODEL_NO_LIMIT;
+        if (unlimited || (L->lambda[a] <= 0 && L->g_lambda[a] > 0)) L->g_lambda[a] = 0; /* no row, or projected */
         norm += L->g_lambda[a] * L->g_lambda[a];
     }
     for (size_t q = 0; q < n_mu; q++) {
@@ -687,7 +687,7 @@ static int visit_part(actx *c, const bound_options *o, double deadline, bound_re
             res->optimal = r.optimal;
             if (r.have_solution) {
                 res->pair_on = calloc((size_t)np + 1, 1);
-                for (int i = 0; i < np && res->pair_on; i++) res->pair_on[i] = glp_mip_col_val(P, c->x_col[i]) > 0.5;
+                for (int i = 0; i < np && res->pair_on; i++) res->pair_on[i] = (char)(glp_mip_col_val(P, c->x_col[i]) > 0.5);
             }
         }
         lpb_free(&c->b);

@@ -60,6 +60,8 @@ typedef struct {
     double q;                /* Q of the current roster */
     int *tmp;                /* scratch: (weekday, start) keys of a pupil's visits */
     int maxn;
+    int key_slots;           /* starts a day on the slot grid */
+    int *key_n, *key_first, *key_used; /* scratch per (weekday, slot): plan_pair's counts */
 } state;
 
 /* An engagement id is a visit k (k < nv) or an occurrence nv + k. */
@@ -428,14 +430,24 @@ static int plan_pair(state *s, ulog *u, int pair) {
     const model_pupil *pu = &s->m->pupils[pr->pupil];
     if (do_add(s, u, -1 - pair)) return -1;
     for (int slot = 0; slot < pu->per_week; slot++) {
-        int best_key = -1, best_n = 0;
+        /* one pass: per (weekday, start) the visits that fit and the first
+        ** of them; the most, ties to the earliest. A city pair has ~400
+        ** candidates, so counting per key from each candidate was the
+        ** greedy's whole cost. */
+        int best_key = -1, best_n = 0, best_first = 0, touched = 0;
         for (int k = pr->first; k < pr->first + pr->n; k++) {
-            int key = cal_weekday(s->vis[k].date) * 1440 + s->vis[k].start, n = 0;
-            if (key == best_key || !visit_fits(s, k)) continue;
-            for (int q = k; q < pr->first + pr->n; q++)
-                n += cal_weekday(s->vis[q].date) * 1440 + s->vis[q].start == key && visit_fits(s, q);
-            if (n > best_n) best_n = n, best_key = key;
+            if (!visit_fits(s, k)) continue;
+            int key = cal_weekday(s->vis[k].date) * s->key_slots + s->vis[k].start / s->m->slot_minutes;
+            if (s->key_n[key]++ == 0) s->key_first[key] = k, s->key_used[touched++] = key;
         }
+        for (int t = 0; t < touched; t++) {
+            int key = s->key_used[t], n = s->key_n[key];
+            if (n > best_n || (n == best_n && s->key_first[key] < best_first))
+                best_n = n, best_first = s->key_first[key], best_key = key;
+            s->key_n[key] = 0;
+        }
+        if (best_key >= 0) /* back to the (weekday * 1440 + start) form used below */
+            best_key = best_key / s->key_slots * 1440 + best_key % s->key_slots * s->m->slot_minutes;
         if (best_key < 0) break;
         for (int k = pr->first; k < pr->first + pr->n; k++)
             if (cal_weekday(s->vis[k].date) * 1440 + s->vis[k].start == best_key && visit_fits(s, k) && do_add(s, u, k))
@@ -721,6 +733,9 @@ static void state_free(state *s) {
     free(s->pair_match);
     free(s->pq);
     free(s->tmp);
+    free(s->key_n);
+    free(s->key_first);
+    free(s->key_used);
 }
 
 static int state_init(state *s, const model_programme *m, const prep *p, char *visit_on, char *occ_on) {
@@ -761,9 +776,14 @@ static int state_init(state *s, const model_programme *m, const prep *p, char *v
     for (int i = 0; i < s->np; i++)
         if (s->pairs[i].n > s->maxn) s->maxn = s->pairs[i].n;
     s->tmp = malloc(sizeof(int) * (size_t)s->maxn);
+    s->key_slots = 1440 / m->slot_minutes;
+    s->key_n = calloc((size_t)(7 * s->key_slots) + 1, sizeof(int));
+    s->key_first = calloc((size_t)(7 * s->key_slots) + 1, sizeof(int));
+    s->key_used = calloc((size_t)(7 * s->key_slots) + 1, sizeof(int));
     if (!s->by_person || !s->by_school || !s->pair_of_visit || !s->visit_week || !s->pupil_pair || !s->adv_pupils ||
         !s->adv_minutes || !s->adv_cap || !s->teacher_sessions || !s->pupil_week || !s->pupil_day || !s->sess_week ||
-        !s->sess_day || !s->sess_first || !s->sess_occ || !s->pair_match || !s->pq || !s->tmp)
+        !s->sess_day || !s->sess_first || !s->sess_occ || !s->pair_match || !s->pq || !s->tmp ||
+        !s->key_n || !s->key_first || !s->key_used)
         return -1;
     for (int i = 0; i < m->n_pupils; i++) s->pupil_pair[i] = -1;
     for (int a = 0; a < m->n_advocates; a++) s->adv_cap[a] = solve_advocate_week_cap(m, a);
