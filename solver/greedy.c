@@ -43,8 +43,9 @@ typedef struct {
     ivec *by_person;         /* (date index, person) -> engagement ids */
     ivec *by_school;         /* (date index, school) -> engagement ids */
     char *visit_on, *occ_on;
-    int *pair_of_visit;      /* per visit */
-    uint16_t *visit_week;    /* per visit (2 bytes: a city has 71M visits; a period has at most 106 weeks) */
+    const int *pair_of_visit;     /* per visit (from the greedy_index) */
+    const uint16_t *visit_week;   /* per visit (2 bytes: a period has at most 106 weeks) */
+    greedy_index *own_index;      /* the index when this run built it, else NULL */
     int *pupil_pair;         /* per pupil: its pair, or -1 */
     int *adv_pupils;         /* per advocate: pupils holding a pair */
     int *adv_minutes;        /* per advocate x week */
@@ -717,8 +718,7 @@ static void state_free(state *s) {
         for (size_t i = 0; i < nd * (size_t)s->nschools; i++) free(s->by_school[i].a);
     free(s->by_person);
     free(s->by_school);
-    free(s->pair_of_visit);
-    free(s->visit_week);
+    greedy_index_free(s->own_index);
     free(s->pupil_pair);
     free(s->adv_pupils);
     free(s->adv_minutes);
@@ -738,7 +738,38 @@ static void state_free(state *s) {
     free(s->key_used);
 }
 
-static int state_init(state *s, const model_programme *m, const prep *p, char *visit_on, char *occ_on) {
+struct greedy_index {
+    int *pair_of_visit;
+    uint16_t *visit_week;
+};
+
+greedy_index *greedy_index_new(const prep *p) {
+    int nv = prep_n_visits(p), np = prep_n_pairs(p);
+    const prep_pair *pairs = prep_pairs(p);
+    const prep_visit *vis = prep_visits(p);
+    greedy_index *ix = calloc(1, sizeof *ix);
+    if (!ix) return NULL;
+    ix->pair_of_visit = malloc(sizeof(int) * ((size_t)nv + 1));
+    ix->visit_week = malloc(sizeof(uint16_t) * ((size_t)nv + 1));
+    if (!ix->pair_of_visit || !ix->visit_week) {
+        greedy_index_free(ix);
+        return NULL;
+    }
+    for (int i = 0; i < np; i++)
+        for (int k = pairs[i].first; k < pairs[i].first + pairs[i].n; k++) ix->pair_of_visit[k] = i;
+    for (int k = 0; k < nv; k++) ix->visit_week[k] = (uint16_t)prep_week_of(p, vis[k].date);
+    return ix;
+}
+
+void greedy_index_free(greedy_index *ix) {
+    if (!ix) return;
+    free(ix->pair_of_visit);
+    free(ix->visit_week);
+    free(ix);
+}
+
+static int state_init(state *s, const model_programme *m, const prep *p, char *visit_on, char *occ_on,
+                      const greedy_index *shared) {
     memset(s, 0, sizeof *s);
     s->m = m;
     s->p = p;
@@ -757,8 +788,10 @@ static int state_init(state *s, const model_programme *m, const prep *p, char *v
     size_t nd = (size_t)s->ndates, nw = (size_t)s->nweeks;
     s->by_person = calloc(nd * (size_t)s->npersons + 1, sizeof(ivec));
     s->by_school = calloc(nd * (size_t)s->nschools + 1, sizeof(ivec));
-    s->pair_of_visit = calloc((size_t)s->nv + 1, sizeof(int));
-    s->visit_week = calloc((size_t)s->nv + 1, sizeof(uint16_t));
+    const greedy_index *ix = shared ? shared : (s->own_index = greedy_index_new(p));
+    if (!ix) return -1;
+    s->pair_of_visit = ix->pair_of_visit;
+    s->visit_week = ix->visit_week;
     s->pupil_pair = malloc(sizeof(int) * ((size_t)m->n_pupils + 1));
     s->adv_pupils = calloc((size_t)m->n_advocates + 1, sizeof(int));
     s->adv_minutes = calloc((size_t)m->n_advocates * nw + 1, sizeof(int));
@@ -780,7 +813,7 @@ static int state_init(state *s, const model_programme *m, const prep *p, char *v
     s->key_n = calloc((size_t)(7 * s->key_slots) + 1, sizeof(int));
     s->key_first = calloc((size_t)(7 * s->key_slots) + 1, sizeof(int));
     s->key_used = calloc((size_t)(7 * s->key_slots) + 1, sizeof(int));
-    if (!s->by_person || !s->by_school || !s->pair_of_visit || !s->visit_week || !s->pupil_pair || !s->adv_pupils ||
+    if (!s->by_person || !s->by_school || !s->pupil_pair || !s->adv_pupils ||
         !s->adv_minutes || !s->adv_cap || !s->teacher_sessions || !s->pupil_week || !s->pupil_day || !s->sess_week ||
         !s->sess_day || !s->sess_first || !s->sess_occ || !s->pair_match || !s->pq || !s->tmp ||
         !s->key_n || !s->key_first || !s->key_used)
@@ -789,9 +822,7 @@ static int state_init(state *s, const model_programme *m, const prep *p, char *v
     for (int a = 0; a < m->n_advocates; a++) s->adv_cap[a] = solve_advocate_week_cap(m, a);
     for (int i = 0; i < s->np; i++) {
         s->pair_match[i] = solve_match_value(m, s->pairs[i].pupil, s->pairs[i].advocate);
-        for (int k = s->pairs[i].first; k < s->pairs[i].first + s->pairs[i].n; k++) s->pair_of_visit[k] = i;
     }
-    for (int k = 0; k < s->nv; k++) s->visit_week[k] = (uint16_t)prep_week_of(p, s->vis[k].date);
     for (int k = 0; k < s->no; k++) s->sess_first[s->occ[k].session + 1]++;
     for (int se = 0; se < m->n_sessions; se++) s->sess_first[se + 1] += s->sess_first[se];
     int *fill = calloc((size_t)m->n_sessions + 1, sizeof(int));
@@ -808,7 +839,7 @@ int greedy_roster_opts(const model_programme *m, const prep *p, const greedy_opt
     memset(visit_on, 0, (size_t)prep_n_visits(p));
     memset(occ_on, 0, (size_t)prep_n_occurrences(p));
     int rc = -1, *order = NULL;
-    if (state_init(&s, m, p, visit_on, occ_on) == 0 && (order = pupil_order(m)) != NULL &&
+    if (state_init(&s, m, p, visit_on, occ_on, o->index) == 0 && (order = pupil_order(m)) != NULL &&
         pupils_greedy(&s, &u, order, o->prefer_pair) == 0 && sessions_greedy(&s, &u) == 0 &&
         local_search(&s, &u, order, o) == 0)
         rc = 0;
@@ -821,6 +852,6 @@ int greedy_roster_opts(const model_programme *m, const prep *p, const greedy_opt
 }
 
 int greedy_roster(const model_programme *m, const prep *p, char *visit_on, char *occ_on) {
-    greedy_options o = {GREEDY_PASSES, NULL, 0, NULL, NULL};
+    greedy_options o = {GREEDY_PASSES, NULL, 0, NULL, NULL, NULL};
     return greedy_roster_opts(m, p, &o, visit_on, occ_on, NULL);
 }

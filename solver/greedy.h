@@ -22,12 +22,21 @@
 ** prep_occurrences) to 0 or 1. Returns 0, or -1 when memory runs out. */
 int greedy_roster(const model_programme *m, const prep *p, char *visit_on, char *occ_on);
 
+/* What every greedy run derives from prepare's candidates alone: per visit
+** its pair and week. Runs of one programme may share one (read-only), so
+** two rosters planned side by side hold it once (8 bytes a visit less on
+** a city's 71 million). */
+typedef struct greedy_index greedy_index;
+greedy_index *greedy_index_new(const prep *p); /* NULL when memory runs out */
+void greedy_index_free(greedy_index *ix);
+
 typedef struct {
     int passes;             /* local-search passes after construction (0: construction only) */
     const char *prefer_pair; /* per prep pair, or NULL: pupils try these pairs first (e.g. R's x*) */
     double deadline;        /* stop_clock() seconds after which the local search stops; 0: none */
     volatile sig_atomic_t *stop; /* an interrupt also stops it; may be NULL */
     bool *cut_short;        /* set when the deadline or the interrupt stopped it; may be NULL */
+    const greedy_index *index; /* shared per-visit index, or NULL: the run builds its own */
 } greedy_options;
 
 /* The same with options; *q (may be NULL) receives Q of the roster, its

@@ -1297,7 +1297,7 @@ static int heuristic_from(ctx *c, const char *prefer, double *heur) {
     const prep_visit *vis = prep_visits(c->p);
     int nv = prep_n_visits(c->p), no = prep_n_occurrences(c->p), ncols = glp_get_num_cols(c->P);
     char *von = malloc((size_t)nv + 1), *oon = malloc((size_t)no + 1);
-    greedy_options go = {GREEDY_PASSES, prefer, 0, NULL, NULL};
+    greedy_options go = {GREEDY_PASSES, prefer, 0, NULL, NULL, NULL};
     memset(heur, 0, sizeof(double) * ((size_t)ncols + 1));
     if (!von || !oon || greedy_roster_opts(m, c->p, &go, von, oon, NULL)) {
         free(von);
@@ -1484,6 +1484,7 @@ typedef struct {
     int rc;
     double deadline;        /* for the greedy's local search (greedy_options) */
     bool cut_short;         /* the deadline or an interrupt stopped it */
+    const greedy_index *index; /* shared by both plans */
 } planned;
 
 static void plan_from_bound(ctx *c, const solve_options *o, bound_result *br, planned *pl) {
@@ -1491,7 +1492,7 @@ static void plan_from_bound(ctx *c, const solve_options *o, bound_result *br, pl
     bound_options bo = {o->time_limit > 0 ? 0.25 * o->time_limit : 60.0, o->stop, SOLVE_BOUND_MIP_COLUMNS, -HUGE_VAL};
     pl->rc = bound_assignment(m, c->p, &bo, br);
     if (pl->rc || !br->pair_on) return;
-    greedy_options go = {GREEDY_PASSES, br->pair_on, pl->deadline, o->stop, &pl->cut_short};
+    greedy_options go = {GREEDY_PASSES, br->pair_on, pl->deadline, o->stop, &pl->cut_short, pl->index};
     pl->rc = greedy_roster_opts(m, c->p, &go, pl->von, pl->oon, &pl->q);
 }
 
@@ -1503,14 +1504,15 @@ static int large_roster(ctx *c, const solve_options *o, solve_stats *stats, doub
     c->sol = calloc((size_t)np + (size_t)nv + (size_t)no + 2, 1);
     /* the local searches stop at 85% of the limit: the roster still has to be explained and written */
     double deadline = o->time_limit > 0 ? stop_clock() + 0.85 * o->time_limit : 0;
-    planned a = {calloc((size_t)nv + 1, 1), calloc((size_t)no + 1, 1), -HUGE_VAL, 0, deadline, false};
-    planned b = {calloc((size_t)nv + 1, 1), calloc((size_t)no + 1, 1), -HUGE_VAL, 0, deadline, false};
+    greedy_index *index = greedy_index_new(c->p);
+    planned a = {calloc((size_t)nv + 1, 1), calloc((size_t)no + 1, 1), -HUGE_VAL, 0, deadline, false, index};
+    planned b = {calloc((size_t)nv + 1, 1), calloc((size_t)no + 1, 1), -HUGE_VAL, 0, deadline, false, index};
     bound_result br = {0}, br2 = {0};
     int rc = -1;
-    if (!c->x_col || !c->sol || !a.von || !a.oon || !b.von || !b.oon) goto out;
+    if (!index || !c->x_col || !c->sol || !a.von || !a.oon || !b.von || !b.oon) goto out;
     for (int i = 0; i < np; i++) c->x_col[i] = 1 + i;
     c->v_col0 = np + 1, c->o_col0 = np + nv + 1;
-    greedy_options go = {GREEDY_PASSES, NULL, deadline, o->stop, &a.cut_short};
+    greedy_options go = {GREEDY_PASSES, NULL, deadline, o->stop, &a.cut_short, index};
 #pragma omp parallel sections num_threads(o->threads > 1 ? 2 : 1)
     {
 #pragma omp section
@@ -1542,6 +1544,7 @@ static int large_roster(ctx *c, const solve_options *o, solve_stats *stats, doub
     rc = 0;
 out:
     bound_result_free(&br), bound_result_free(&br2);
+    greedy_index_free(index);
     free(a.von), free(a.oon), free(b.von), free(b.oon);
     return rc;
 }
