@@ -26,6 +26,7 @@
 #include "previous.h"
 #include "roster.h"
 #include "solve.h"
+#include "stop.h"
 
 typedef struct {
     const char **files;
@@ -287,6 +288,7 @@ int cli_solve(int argc, char **argv) {
         return pr > 0 ? CLI_OK : CLI_BAD_INPUT;
     }
     install_stop_handlers(&a.so);
+    double started = stop_clock();
     diag_list d;
     diag_init(&d);
     int rc = CLI_FAILED;
@@ -333,6 +335,12 @@ int cli_solve(int argc, char **argv) {
     bool tty = isatty(STDERR_FILENO);
     progress_init(&prog, !a.quiet && (tty || a.progress) ? stderr : NULL, tty);
     a.so.progress = &prog;
+    /* --time-limit counts from the start: loading and preparing a city take
+    ** seconds of it (the search keeps at least one) */
+    if (a.so.time_limit > 0) {
+        double left = a.so.time_limit - (stop_clock() - started);
+        a.so.time_limit = left > 1.0 ? left : 1.0;
+    }
     int solved = solve_run(m, p, &a.so, r, &st, &d);
     progress_finish(&prog);
     a.so.progress = NULL; /* the advice's what-if re-solves stay quiet */
