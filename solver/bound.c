@@ -425,11 +425,7 @@ typedef struct {
 static void on_tree(glp_tree *T, void *info) {
     tree_bound *t = info;
     stop_tree(T, (void *)t->stop);
-    int best = glp_ios_best_node(T);
-    if (!best) return;
-    double b = glp_ios_node_bound(T, best);
-    if (!t->have || b < t->bound) t->bound = b;
-    t->have = true;
+    stop_track_bound(T, &t->bound, &t->have);
 }
 
 typedef struct {
@@ -745,29 +741,54 @@ static int session_part(actx *c, const bound_options *o, double deadline, bound_
     return rc;
 }
 
-int bound_assignment(const model_programme *m, const prep *p, const bound_options *o, bound_result *res) {
+struct bound_prog {
+    actx c;
+};
+
+bound_prog *bound_new(const model_programme *m, const prep *p) {
+    bound_prog *bp = calloc(1, sizeof *bp);
+    if (!bp) return NULL;
+    actx *c = &bp->c;
+    c->m = m, c->p = p;
+    c->nweeks = prep_n_weeks(p);
+    c->nslots = 24 * 60 / m->slot_minutes;
+    if (group_by_advocate(c) || measure_days(c) || measure_schools(c) || count_weeks(c)) {
+        bound_free(bp);
+        return NULL;
+    }
+    return bp;
+}
+
+void bound_free(bound_prog *bp) {
+    if (!bp) return;
+    actx *c = &bp->c;
+    free(c->x_col);
+    free(c->u_col);
+    free(c->u_school);
+    free(c->most);
+    free(c->day_minutes);
+    free(c->week_minutes);
+    free(c->school_minutes);
+    free(c->adv_first);
+    free(c->adv_pairs);
+    free(bp);
+}
+
+int bound_solve(bound_prog *bp, const bound_options *o, bound_result *res) {
+    actx *c = &bp->c;
     double t0 = stop_clock();
     int was = glp_term_out(GLP_OFF); /* the knapsack and clique finders print regardless of msg_lev */
     memset(res, 0, sizeof *res);
     res->bound = res->lagrangian = HUGE_VAL;
-    actx c;
-    memset(&c, 0, sizeof c);
-    c.m = m, c.p = p;
-    c.nweeks = prep_n_weeks(p);
-    c.nslots = 24 * 60 / m->slot_minutes;
     double sb = HUGE_VAL, vb = HUGE_VAL;
-    int rc = -1;
-    /* measuring is linear in the candidates (seconds on a city): the time
-    ** limit is for the searches that follow */
-    if (group_by_advocate(&c) || measure_days(&c) || measure_schools(&c) || count_weeks(&c)) goto out;
-    double t1 = stop_clock();
-    double deadline = o->time_limit > 0 ? t1 + o->time_limit : 0;
+    double deadline = o->time_limit > 0 ? t0 + o->time_limit : 0;
     /* sessions are small: a fifth of the time is plenty */
-    double s_deadline = o->time_limit > 0 ? t1 + 0.2 * o->time_limit : 0;
-    if (session_part(&c, o, s_deadline, res, &sb)) goto out;
-    if (sb == HUGE_VAL) sb = session_counts(&c); /* its LP did not finish: the plain counts bound it too */
+    double s_deadline = o->time_limit > 0 ? t0 + 0.2 * o->time_limit : 0;
+    int rc = -1;
+    if (session_part(c, o, s_deadline, res, &sb)) goto out;
+    if (sb == HUGE_VAL) sb = session_counts(c); /* its LP did not finish: the plain counts bound it too */
     res->session_part = sb;
-    if (visit_part(&c, o, deadline, res, &vb)) goto out;
+    if (visit_part(c, o, deadline, res, &vb)) goto out;
     res->optimal = res->optimal && res->sessions_optimal;
     if (vb < HUGE_VAL) {
         /* the Lagrangian is summed in floating point: a hair of slack keeps it a bound */
@@ -776,16 +797,20 @@ int bound_assignment(const model_programme *m, const prep *p, const bound_option
     rc = 0;
 out:
     glp_term_out(was);
+    /* the visit program's columns are per solve; the measures stay */
+    free(c->x_col), free(c->u_col);
+    c->x_col = c->u_col = NULL;
     res->seconds = stop_clock() - t0;
-    free(c.x_col);
-    free(c.u_col);
-    free(c.u_school);
-    free(c.most);
-    free(c.day_minutes);
-    free(c.week_minutes);
-    free(c.school_minutes);
-    free(c.adv_first);
-    free(c.adv_pairs);
+    return rc;
+}
+
+int bound_assignment(const model_programme *m, const prep *p, const bound_options *o, bound_result *res) {
+    double t0 = stop_clock();
+    bound_prog *bp = bound_new(m, p);
+    if (!bp) return -1;
+    int rc = bound_solve(bp, o, res);
+    res->seconds = stop_clock() - t0;
+    bound_free(bp);
     return rc;
 }
 

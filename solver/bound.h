@@ -45,8 +45,18 @@ typedef struct {
                             ** the Lagrangian's best multipliers when it ran; NULL when neither */
 } bound_result;
 
-/* Build and solve A. Returns 0 (res->bound may still be HUGE_VAL), -1 when
-** memory runs out. */
+/* A for one programme, as an object: bound_new measures what A needs from
+** the candidates (linear in them: seconds on a city), each bound_solve
+** builds and solves A again with its own options (time limit, target),
+** bound_free releases it. The time limits count from bound_solve. One
+** bound_prog is used by one thread at a time. */
+typedef struct bound_prog bound_prog;
+bound_prog *bound_new(const model_programme *m, const prep *p); /* NULL when memory runs out */
+int bound_solve(bound_prog *bp, const bound_options *o, bound_result *res);
+void bound_free(bound_prog *bp);
+
+/* bound_new, bound_solve and bound_free in one. Returns 0 (res->bound may
+** still be HUGE_VAL), -1 when memory runs out. */
 int bound_assignment(const model_programme *m, const prep *p, const bound_options *o, bound_result *res);
 
 void bound_result_free(bound_result *res);

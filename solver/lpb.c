@@ -26,12 +26,7 @@ static void vname(char *out, size_t cap, const char *fmt, va_list ap) {
         else if (*s == ':') *s = '.';
 }
 
-int lpb_col(lpb *b, int kind, double lo, double hi, double obj, const char *fmt, ...) {
-    char name[256];
-    va_list ap;
-    va_start(ap, fmt);
-    vname(name, sizeof name, fmt, ap);
-    va_end(ap);
+int lpb_col_named(lpb *b, int kind, double lo, double hi, double obj, const char *name) {
     int j = glp_add_cols(b->P, 1);
     glp_set_col_name(b->P, j, name);
     glp_set_col_kind(b->P, j, kind);
@@ -40,13 +35,37 @@ int lpb_col(lpb *b, int kind, double lo, double hi, double obj, const char *fmt,
     return j;
 }
 
+int lpb_vcol(lpb *b, int kind, double lo, double hi, double obj, const char *fmt, va_list ap) {
+    char name[256];
+    vname(name, sizeof name, fmt, ap);
+    return lpb_col_named(b, kind, lo, hi, obj, name);
+}
+
+int lpb_col(lpb *b, int kind, double lo, double hi, double obj, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    int j = lpb_vcol(b, kind, lo, hi, obj, fmt, ap);
+    va_end(ap);
+    return j;
+}
+
+void lpb_row_named(lpb *b, const char *name) {
+    snprintf(b->name, sizeof b->name, "%s", name);
+    b->n = 0;
+    b->failed = 0;
+}
+
+void lpb_vrow(lpb *b, const char *fmt, va_list ap) {
+    char name[sizeof b->name];
+    vname(name, sizeof name, fmt, ap);
+    lpb_row_named(b, name);
+}
+
 void lpb_row(lpb *b, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
-    vname(b->name, sizeof b->name, fmt, ap);
+    lpb_vrow(b, fmt, ap);
     va_end(ap);
-    b->n = 0;
-    b->failed = 0;
 }
 
 void lpb_term(lpb *b, int col, double coef) {
@@ -80,3 +99,4 @@ static int end_row(lpb *b, int type, double lb, double ub) {
 
 int lpb_upper(lpb *b, double ub) { return end_row(b, GLP_UP, 0.0, ub); }
 int lpb_lower(lpb *b, double lb) { return end_row(b, GLP_LO, lb, 0.0); }
+int lpb_fixed(lpb *b, double rhs) { return end_row(b, GLP_FX, rhs, rhs); }

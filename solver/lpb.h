@@ -12,6 +12,7 @@
 #define ROSTER_LPB_H
 
 #include <glpk.h>
+#include <stdarg.h>
 
 typedef struct {
     glp_prob *P;
@@ -30,11 +31,19 @@ int lpb_col(lpb *b, int kind, double lo, double hi, double obj, const char *fmt,
     __attribute__((format(printf, 6, 7)));
 
 void lpb_row(lpb *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The same with a va_list, for builders that wrap them, and with a name a
+** builder formatted itself (used as it is: it must already be mangled). */
+int lpb_vcol(lpb *b, int kind, double lo, double hi, double obj, const char *fmt, va_list ap);
+void lpb_vrow(lpb *b, const char *fmt, va_list ap);
+int lpb_col_named(lpb *b, int kind, double lo, double hi, double obj, const char *name);
+void lpb_row_named(lpb *b, const char *name);
 void lpb_term(lpb *b, int col, double coef);
-/* Ends the row as "terms <= ub" (lpb_upper) or "terms >= lb" (lpb_lower);
+/* Ends the row as "terms <= ub" (lpb_upper), "terms >= lb" (lpb_lower) or
+** "terms = rhs" (lpb_fixed);
 ** a row without terms is dropped. Returns the row, 0 when dropped, -1 when
 ** memory ran out while it was assembled. */
 int lpb_upper(lpb *b, double ub);
 int lpb_lower(lpb *b, double lb);
+int lpb_fixed(lpb *b, double rhs);
 
 #endif

@@ -24,6 +24,7 @@
 #include <time.h>
 
 #include "cal.h"
+#include "lpb.h"
 #include "solve.h"
 #include "stop.h"
 
@@ -43,19 +44,12 @@ typedef struct {
     int *y_col;                         /* (pupil, weekday, slot) */
     int *z_col;                         /* (advocate, date index, school) */
     int *g_col, *g_of_occ; int ng;      /* occurrence groups (session, teacher, date) */
-    int *ind; double *val; int nrow, caprow;
-    char rname[300];
+    lpb b;                              /* the row being built (lpb.h) */
 } rctx;
 
 /* ---- names and rows ----------------------------------------------------- */
 
-/* LP names: ids map '-' to '~' (never in an id); dates/times use '.'. */
-static void clean(char *s) {
-    for (; *s; s++)
-        if (*s == '-') *s = '~';
-        else if (*s == ':') *s = '.';
-}
-
+/* LP names are mangled by lpb ('-' to '~', ':' to '.'); dates use '.'. */
 static const char *dstr(int date, char out[16]) {
     int y, mo, d;
     cal_to_ymd(date, &y, &mo, &d);
@@ -64,54 +58,30 @@ static const char *dstr(int date, char out[16]) {
 }
 
 static int col_new(rctx *c, double obj, const char *fmt, ...) {
-    char name[300];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(name, sizeof name, fmt, ap);
+    int j = lpb_vcol(&c->b, GLP_BV, 0, 1, obj, fmt, ap);
     va_end(ap);
-    clean(name);
-    int j = glp_add_cols(c->P, 1);
-    glp_set_col_name(c->P, j, name);
-    glp_set_col_kind(c->P, j, GLP_BV);
-    glp_set_obj_coef(c->P, j, obj);
     return j;
 }
 
 static void row_start(rctx *c, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(c->rname, sizeof c->rname, fmt, ap);
+    lpb_vrow(&c->b, fmt, ap);
     va_end(ap);
-    clean(c->rname);
-    c->nrow = 0;
 }
 
 static int row_term(rctx *c, int col, double coef) {
-    if (c->nrow + 2 > c->caprow) {
-        int n = c->caprow ? c->caprow * 2 : 1024;
-        int *ind = realloc(c->ind, sizeof(int) * (size_t)n);
-        if (!ind) return -1;
-        c->ind = ind;
-        double *val = realloc(c->val, sizeof(double) * (size_t)n);
-        if (!val) return -1;
-        c->val = val;
-        c->caprow = n;
-    }
-    c->nrow++;
-    c->ind[c->nrow] = col;
-    c->val[c->nrow] = coef;
-    return 0;
+    lpb_term(&c->b, col, coef);
+    return c->b.failed ? -1 : 0;
 }
 
 /* "sum <= ub", added only when the terms could exceed ub (all 0/1 columns). */
 static void row_upper(rctx *c, double ub) {
     double most = 0;
-    for (int q = 1; q <= c->nrow; q++) most += c->val[q] > 0 ? c->val[q] : 0;
-    if (c->nrow == 0 || most <= ub + 1e-9) return;
-    int i = glp_add_rows(c->P, 1);
-    glp_set_row_name(c->P, i, c->rname);
-    glp_set_mat_row(c->P, i, c->nrow, c->ind, c->val);
-    glp_set_row_bnds(c->P, i, GLP_UP, 0.0, ub);
+    for (int q = 1; q <= c->b.n; q++) most += c->b.val[q] > 0 ? c->b.val[q] : 0;
+    if (most > ub + 1e-9) lpb_upper(&c->b, ub); /* terms were checked as they came: it cannot fail */
 }
 
 static size_t zkey(const rctx *c, int adv, int date, int school) {
@@ -368,10 +338,7 @@ static int build_pupil_rows(rctx *c) {
             }
             /* the pattern has an entry that weekday: yd = sum y (<= 1 as yd is binary) */
             if (row_term(c, yd, -1)) goto fail;
-            int i = glp_add_rows(c->P, 1);
-            glp_set_row_name(c->P, i, c->rname);
-            glp_set_mat_row(c->P, i, c->nrow, c->ind, c->val);
-            glp_set_row_bnds(c->P, i, GLP_FX, 0.0, 0.0);
+            lpb_fixed(&c->b, 0.0);
         }
         row_start(c, "pattern_size[%s]", pp->id);
         for (int s = 0; s < 7 * c->nslots; s++)
@@ -601,11 +568,7 @@ static void on_tree(glp_tree *T, void *info) {
         t->offered = true;
         glp_ios_heur_sol(T, t->start);
     }
-    int best = glp_ios_best_node(T);
-    if (!best) return;
-    double b = glp_ios_node_bound(T, best);
-    if (!t->have || b < t->bound) t->bound = b;
-    t->have = true;
+    stop_track_bound(T, &t->bound, &t->have);
 }
 
 static double seconds_now(void) {
@@ -634,8 +597,7 @@ static void rctx_free(rctx *c) {
     free(c->z_col);
     free(c->g_col);
     free(c->g_of_occ);
-    free(c->ind);
-    free(c->val);
+    lpb_free(&c->b);
 }
 
 static int take_solution(rctx *c, relax_result *res) {
@@ -704,6 +666,7 @@ int relax_solve(const model_programme *m, const prep *p, double time_limit, bool
     c.ndates = m->period_to - m->period_from + 1;
     c.use_pattern = m->weights.moved != 0;
     c.P = glp_create_prob();
+    lpb_init(&c.b, c.P);
     glp_set_prob_name(c.P, "roster_relaxed");
     glp_set_obj_name(c.P, "Q");
     glp_set_obj_dir(c.P, GLP_MAX);

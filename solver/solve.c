@@ -26,6 +26,7 @@
 #include "cal.h"
 #include "explain.h"
 #include "greedy.h"
+#include "lpb.h"
 #include "previous.h"
 #include "relax.h"
 #include "bound.h"
@@ -51,8 +52,7 @@ typedef struct {
     unsigned char *sol;     /* chosen columns, 1 per column (1-based): a city has 71M visit columns */
     double *heur;           /* the greedy start per column, or NULL */
     double known_bound;     /* a bound proven before the search (A), HUGE_VAL when none */
-    int *ind; double *val; int nrow, caprow;   /* the row being built */
-    char rname[300];
+    lpb b;                  /* the row being built (lpb.h) */
 } ctx;
 
 /* ---- names ------------------------------------------------------------- */
@@ -99,53 +99,30 @@ static void vname(char *out, size_t cap, const char *fmt, va_list ap) {
 }
 
 static int add_col(ctx *c, double obj, const char *fmt, ...) {
-    char name[300];
+    char name[sizeof c->b.name];
     va_list ap;
     va_start(ap, fmt);
     vname(name, sizeof name, fmt, ap);
     va_end(ap);
-    int j = glp_add_cols(c->P, 1);
-    glp_set_col_name(c->P, j, name);
-    glp_set_col_kind(c->P, j, GLP_BV);
-    glp_set_obj_coef(c->P, j, obj);
-    return j;
+    return lpb_col_named(&c->b, GLP_BV, 0, 1, obj, name);
 }
 
 static void row_begin(ctx *c, const char *fmt, ...) {
+    char name[sizeof c->b.name];
     va_list ap;
     va_start(ap, fmt);
-    vname(c->rname, sizeof c->rname, fmt, ap);
+    vname(name, sizeof name, fmt, ap);
     va_end(ap);
-    c->nrow = 0;
+    lpb_row_named(&c->b, name);
 }
 
 static int row_add(ctx *c, int col, double coef) {
-    if (c->nrow + 2 > c->caprow) {
-        int n = c->caprow ? c->caprow * 2 : 1024;
-        int *ind = realloc(c->ind, sizeof(int) * (size_t)n);
-        if (!ind) return -1;
-        c->ind = ind;
-        double *val = realloc(c->val, sizeof(double) * (size_t)n);
-        if (!val) return -1;
-        c->val = val;
-        c->caprow = n;
-    }
-    c->nrow++;
-    c->ind[c->nrow] = col;
-    c->val[c->nrow] = coef;
-    return 0;
+    lpb_term(&c->b, col, coef);
+    return c->b.failed ? -1 : 0;
 }
 
-/* Adds the row "sum <= ub" (or >= lb with GLP_LO). */
-static void row_end(ctx *c, int type, double bound) {
-    if (c->nrow == 0) return;
-    int i = glp_add_rows(c->P, 1);
-    glp_set_row_name(c->P, i, c->rname);
-    glp_set_mat_row(c->P, i, c->nrow, c->ind, c->val);
-    glp_set_row_bnds(c->P, i, type, type == GLP_LO ? bound : 0.0, type == GLP_UP ? bound : 0.0);
-}
-
-/* ---- objective pieces -------------------------------------------------- */
+/* Adds the row "sum <= bound" (row_add reported any failure already). */
+static void row_end(ctx *c, double bound) { lpb_upper(&c->b, bound); }
 
 static int preference_rank(const model_pupil *p, int adv) {
     for (int i = 0; i < p->prefers.n && i < 3; i++)
@@ -226,7 +203,7 @@ static int build_pair_rows(ctx *c) {
         row_begin(c, "one_advocate[%s]", m->pupils[pu].id);
         for (int i = first; i < first + n; i++)
             if (c->x_col[i] && row_add(c, c->x_col[i], 1)) return -1;
-        row_end(c, GLP_UP, 1);
+        row_end(c, 1);
     }
     for (int i = 0; i < prep_n_pairs(c->p); i++) {
         const prep_pair *pr = &pairs[i];
@@ -238,7 +215,7 @@ static int build_pair_rows(ctx *c) {
         if (row_add(c, c->x_col[i], 1)) return -1;
         for (int k = pr->first; k < pr->first + pr->n; k++)
             if (row_add(c, c->v_col0 + k, -1)) return -1;
-        row_end(c, GLP_UP, 0);
+        row_end(c, 0);
         for (int k = pr->first; k < pr->first + pr->n;) {
             int date = vis[k].date, e = k;
             while (e < pr->first + pr->n && vis[e].date == date) e++;
@@ -247,13 +224,13 @@ static int build_pair_rows(ctx *c) {
             for (int q = k; q < e; q++)
                 if (row_add(c, c->v_col0 + q, 1)) return -1;
             if (row_add(c, c->x_col[i], -1)) return -1;
-            row_end(c, GLP_UP, 0);
+            row_end(c, 0);
             /* school_day: z counts (advocate, date, school) with a visit */
             row_begin(c, "school_day[%s,%s,%D]", pid, aid, date);
             for (int q = k; q < e; q++)
                 if (row_add(c, c->v_col0 + q, 1)) return -1;
             if (row_add(c, c->z_col[zindex(c, pr->advocate, date, vis[k].school)], -1)) return -1;
-            row_end(c, GLP_UP, 0);
+            row_end(c, 0);
             k = e;
         }
         for (int k = pr->first; k < pr->first + pr->n;) {
@@ -268,7 +245,7 @@ static int build_pair_rows(ctx *c) {
                 for (int q = k; q < e; q++)
                     if (row_add(c, c->v_col0 + q, 1)) return -1;
                 if (row_add(c, c->x_col[i], -pu->per_week)) return -1;
-                row_end(c, GLP_UP, 0);
+                row_end(c, 0);
             }
             k = e;
         }
@@ -290,7 +267,7 @@ static int build_school_day_upper(ctx *c) {
             if (zindex(c, pairs[c->pair_of_visit[k]].advocate, vis[k].date, vis[k].school) == zi &&
                 row_add(c, c->v_col0 + k, -1))
                 return -1;
-        row_end(c, GLP_UP, 0);
+        row_end(c, 0);
     }
     return 0;
 }
@@ -323,7 +300,7 @@ static int build_advocate_rows(ctx *c) {
             row_begin(c, "max_pupils[%s]", ad->id);
             for (int i = 0; i < prep_n_pairs(c->p); i++)
                 if (pairs[i].advocate == a && c->x_col[i] && row_add(c, c->x_col[i], 1)) return -1;
-            row_end(c, GLP_UP, ad->max_pupils);
+            row_end(c, ad->max_pupils);
         }
         int cap = advocate_week_cap(m, a);
         if (cap == MODEL_NO_LIMIT) continue;
@@ -341,7 +318,7 @@ static int build_advocate_rows(ctx *c) {
                 }
                 most += here;
             }
-            if (most > cap) row_end(c, GLP_UP, cap);
+            if (most > cap) row_end(c, cap);
         }
     }
     return 0;
@@ -404,12 +381,12 @@ static int build_pattern(ctx *c) {
             row_begin(c, "pattern_day[%s,%W]", pid, wd);
             for (int s = 0; s < c->nslots; s++)
                 if (ycol[wd * c->nslots + s] && row_add(c, ycol[wd * c->nslots + s], 1)) goto fail;
-            if (c->nrow > 1) row_end(c, GLP_UP, 1);
+            if (c->b.n > 1) row_end(c, 1);
         }
         row_begin(c, "pattern_size[%s]", pid);
         for (int s = 0; s < 7 * c->nslots; s++)
             if (ycol[s] && row_add(c, ycol[s], 1)) goto fail;
-        if (c->nrow > m->pupils[pu].per_week) row_end(c, GLP_UP, m->pupils[pu].per_week);
+        if (c->b.n > m->pupils[pu].per_week) row_end(c, m->pupils[pu].per_week);
         /* on[p,date,start] <= y[p,weekday,start] and <= the visits there */
         for (size_t q = 0; q < (size_t)c->ndates * (size_t)c->nslots; q++) onmap[q] = 0;
         for (int i = first; i < first + n; i++) {
@@ -423,7 +400,7 @@ static int build_pattern(ctx *c) {
                 if (record_on(c, col, pu, vis[k].date, vis[k].start)) goto fail;
                 row_begin(c, "on_pattern[%s,%D,%T]", pid, vis[k].date, vis[k].start);
                 if (row_add(c, col, 1) || row_add(c, ycol[wd * c->nslots + vis[k].start / c->slot], -1)) goto fail;
-                row_end(c, GLP_UP, 0);
+                row_end(c, 0);
             }
         }
         for (size_t q = 0; q < (size_t)c->ndates * (size_t)c->nslots; q++) {
@@ -436,14 +413,15 @@ static int build_pattern(ctx *c) {
                 for (int k = pairs[i].first; k < pairs[i].first + pairs[i].n; k++)
                     if (vis[k].date == date && vis[k].start == start && row_add(c, c->v_col0 + k, -1)) goto fail;
             }
-            row_end(c, GLP_UP, 0);
+            int terms = c->b.n; /* row_end empties the row, not its arrays */
+            row_end(c, 0);
             if (m->weights.moved < 0) { /* on must then be forced up: -on + sum v + y <= 1 */
-                int wd = cal_weekday(date), terms = c->nrow;
+                int wd = cal_weekday(date);
                 row_begin(c, "on_forced[%s,%D,%T]", pid, date, start);
-                c->nrow = terms;
-                for (int r = 1; r <= terms; r++) c->val[r] = -c->val[r];
+                c->b.n = terms;
+                for (int r = 1; r <= terms; r++) c->b.val[r] = -c->b.val[r];
                 if (row_add(c, ycol[wd * c->nslots + start / c->slot], 1)) goto fail;
-                row_end(c, GLP_UP, 1);
+                row_end(c, 1);
             }
         }
     }
@@ -524,7 +502,7 @@ static int clique_rows(ctx *c, const engagement *g, int n, int limit, int *stamp
                 persons++;
             }
         }
-        if (members > limit && (!stamp || persons > limit) && min_end <= next_start) row_end(c, GLP_UP, limit);
+        if (members > limit && (!stamp || persons > limit) && min_end <= next_start) row_end(c, limit);
         i = next;
     }
     return 0;
@@ -576,7 +554,7 @@ static int travel_rows(ctx *c, const engagement *g, int n, const char *who, enga
                         if (row_add(c, by_end[q].col, 1)) return -1;
                     for (int q = s; q < se; q++)
                         if (row_add(c, by_start[q].col, 1)) return -1;
-                    row_end(c, GLP_UP, 1);
+                    row_end(c, 1);
                     s = se;
                 }
             }
@@ -633,7 +611,7 @@ static int build_session_rows(ctx *c) {
             row_begin(c, "session_day[%s,%D]", m->sessions[s].id, date);
             for (int k = 0; k < no; k++)
                 if (occ[k].session == s && occ[k].date == date && row_add(c, c->o_col0 + k, 1)) return -1;
-            if (c->nrow > 1) row_end(c, GLP_UP, 1);
+            if (c->b.n > 1) row_end(c, 1);
         }
         for (int w = 0; w < nw; w++) {
             row_begin(c, "session_week[%s,%D]", m->sessions[s].id, prep_week_monday(c->p, w));
@@ -644,7 +622,7 @@ static int build_session_rows(ctx *c) {
                 if (occ[k].date != last) dates++;
                 last = occ[k].date;
             }
-            if (dates > m->sessions[s].per_week) row_end(c, GLP_UP, m->sessions[s].per_week);
+            if (dates > m->sessions[s].per_week) row_end(c, m->sessions[s].per_week);
         }
     }
     for (int t = 0; t < m->n_teachers; t++) {
@@ -655,7 +633,7 @@ static int build_session_rows(ctx *c) {
             for (int k = 0; k < no; k++)
                 if (occ[k].teacher == t && prep_week_of(c->p, occ[k].date) == w && row_add(c, c->o_col0 + k, 1))
                     return -1;
-            if (c->nrow > cap) row_end(c, GLP_UP, cap);
+            if (c->b.n > cap) row_end(c, cap);
         }
     }
     return 0;
@@ -690,12 +668,7 @@ static void on_tree(glp_tree *T, void *info) {
         si->offered = true;
         glp_ios_heur_sol(T, si->heur);
     }
-    int best = glp_ios_best_node(T);
-    if (best) {
-        double b = glp_ios_node_bound(T, best);
-        if (!si->have_bound || b < si->bound) si->bound = b;
-        si->have_bound = true;
-    }
+    stop_track_bound(T, &si->bound, &si->have_bound);
     if (si->target < HUGE_VAL) {
         /* an incumbent at a bound proven elsewhere (A or R) is optimal */
         glp_prob *P = glp_ios_get_prob(T);
@@ -1409,8 +1382,7 @@ static void ctx_free(ctx *c) {
     free(c->pair_of_visit);
     free(c->z_col);
     free(c->y_col);
-    free(c->ind);
-    free(c->val);
+    lpb_free(&c->b);
     free(c->on_col);
     free(c->on_pupil);
     free(c->on_date);
@@ -1485,12 +1457,14 @@ typedef struct {
     double deadline;        /* for the greedy's local search (greedy_options) */
     bool cut_short;         /* the deadline or an interrupt stopped it */
     const greedy_index *index; /* shared by both plans */
+    bound_prog *bound;      /* A, measured once: solved for the plan and again for the refinement */
 } planned;
 
 static void plan_from_bound(ctx *c, const solve_options *o, bound_result *br, planned *pl) {
     const model_programme *m = c->m;
     bound_options bo = {o->time_limit > 0 ? 0.25 * o->time_limit : 60.0, o->stop, SOLVE_BOUND_MIP_COLUMNS, -HUGE_VAL};
-    pl->rc = bound_assignment(m, c->p, &bo, br);
+    pl->bound = bound_new(m, c->p);
+    pl->rc = pl->bound ? bound_solve(pl->bound, &bo, br) : -1;
     if (pl->rc || !br->pair_on) return;
     greedy_options go = {GREEDY_PASSES, br->pair_on, pl->deadline, o->stop, &pl->cut_short, pl->index};
     pl->rc = greedy_roster_opts(m, c->p, &go, pl->von, pl->oon, &pl->q);
@@ -1505,8 +1479,8 @@ static int large_roster(ctx *c, const solve_options *o, solve_stats *stats, doub
     /* the local searches stop at 85% of the limit: the roster still has to be explained and written */
     double deadline = o->time_limit > 0 ? stop_clock() + 0.85 * o->time_limit : 0;
     greedy_index *index = greedy_index_new(c->p);
-    planned a = {calloc((size_t)nv + 1, 1), calloc((size_t)no + 1, 1), -HUGE_VAL, 0, deadline, false, index};
-    planned b = {calloc((size_t)nv + 1, 1), calloc((size_t)no + 1, 1), -HUGE_VAL, 0, deadline, false, index};
+    planned a = {calloc((size_t)nv + 1, 1), calloc((size_t)no + 1, 1), -HUGE_VAL, 0, deadline, false, index, NULL};
+    planned b = {calloc((size_t)nv + 1, 1), calloc((size_t)no + 1, 1), -HUGE_VAL, 0, deadline, false, index, NULL};
     bound_result br = {0}, br2 = {0};
     int rc = -1;
     if (!index || !c->x_col || !c->sol || !a.von || !a.oon || !b.von || !b.oon) goto out;
@@ -1530,7 +1504,7 @@ static int large_roster(ctx *c, const solve_options *o, solve_stats *stats, doub
     if (br.lagrangian < HUGE_VAL && !proven(m, best->q, br.bound)) {
         /* the Lagrangian again, now steered towards the roster's Q */
         bound_options bo = {o->time_limit > 0 ? 0.1 * o->time_limit : 30.0, o->stop, 0, best->q};
-        if (bound_assignment(m, c->p, &bo, &br2)) goto out;
+        if (bound_solve(b.bound, &bo, &br2)) goto out;
         *bound = fmin(*bound, br2.bound);
         stats->assign_seconds += br2.seconds;
     }
@@ -1545,6 +1519,7 @@ static int large_roster(ctx *c, const solve_options *o, solve_stats *stats, doub
 out:
     bound_result_free(&br), bound_result_free(&br2);
     greedy_index_free(index);
+    bound_free(b.bound);
     free(a.von), free(a.oon), free(b.von), free(b.oon);
     return rc;
 }
@@ -1609,6 +1584,7 @@ int solve_run(const model_programme *m, const prep *p, const solve_options *o, r
     c.use_pattern = m->weights.moved != 0 || (o->previous && m->weights.repattern != 0);
     glp_term_out(o->verbose ? GLP_ON : GLP_OFF); /* GLPK's chatter, incl. glp_write_lp's */
     c.P = glp_create_prob();
+    lpb_init(&c.b, c.P);
     glp_set_prob_name(c.P, "roster");
     glp_set_obj_name(c.P, "Q");
     glp_set_obj_dir(c.P, GLP_MAX);

@@ -32,6 +32,14 @@ void stop_tree(glp_tree *T, void *flag) {
     if (stop_requested(flag)) glp_ios_terminate(T);
 }
 
+void stop_track_bound(glp_tree *T, double *bound, bool *have) {
+    int best = glp_ios_best_node(T);
+    if (!best) return;
+    double b = glp_ios_node_bound(T, best);
+    if (!*have || b < *bound) *bound = b;
+    *have = true;
+}
+
 int stop_ms(double seconds) {
     double ms = seconds * 1000.0;
     if (!(ms >= 1.0)) return 1; /* also NaN */

@@ -33,6 +33,11 @@ int stop_simplex(glp_prob *P, glp_smcp *sm, volatile sig_atomic_t *stop, double 
 ** it is raised. */
 void stop_tree(glp_tree *T, void *flag);
 
+/* In a search callback: lowers *bound to the bound of T's best open node
+** (the search's proven bound of a maximisation) and sets *have once one
+** was seen. */
+void stop_track_bound(glp_tree *T, double *bound, bool *have);
+
 /* Seconds as GLPK's tm_lim milliseconds: at least 1, at most INT_MAX (a
 ** limit of months would overflow int, and GLPK aborts on a negative one). */
 int stop_ms(double seconds);
