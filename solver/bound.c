@@ -25,9 +25,11 @@ typedef struct {
     unsigned char *most;    /* pair * nweeks + week: most visits that week (0: no u column) */
     size_t n_u;             /* pair-weeks with a visit possible */
     double *day_minutes;    /* (advocate * nweeks + week) * n_schools + school: most minutes a day */
+    unsigned char *day_count; /* aws(): dates that week with a candidate of the advocate at the school */
     double *week_minutes;   /* advocate * nweeks + week: minutes the advocate could be visiting */
     double *school_minutes; /* school * nweeks + week: room-minutes visits could use (measure_schools) */
     int *adv_first, *adv_pairs; /* pairs of advocate a: adv_pairs[adv_first[a] .. adv_first[a + 1]) */
+    struct lagr *lag;       /* the Lagrangian's multipliers, kept between solves (a warm start) */
 } actx;
 
 static size_t aws(const actx *c, int adv, int week, int school) {
@@ -48,8 +50,9 @@ static int measure_days(actx *c) {
     size_t cells = (size_t)ndates * (size_t)m->n_schools * (size_t)c->nslots;
     c->day_minutes = calloc((size_t)m->n_advocates * (size_t)c->nweeks * (size_t)m->n_schools + 1, sizeof(double));
     c->week_minutes = calloc((size_t)m->n_advocates * (size_t)c->nweeks + 1, sizeof(double));
+    c->day_count = calloc((size_t)m->n_advocates * (size_t)c->nweeks * (size_t)m->n_schools + 1, 1);
     char *busy = calloc(cells + 1, 1);
-    if (!c->day_minutes || !c->week_minutes || !busy) {
+    if (!c->day_minutes || !c->week_minutes || !c->day_count || !busy) {
         free(busy);
         return -1;
     }
@@ -78,6 +81,7 @@ static int measure_days(actx *c) {
                 for (int t = 0; t < c->nslots; t++) len += row[t];
                 double *dm = &c->day_minutes[aws(c, a, week, s)];
                 if (len * slot > *dm) *dm = len * slot;
+                if (len > 0) c->day_count[aws(c, a, week, s)]++;
             }
         }
     }
@@ -476,20 +480,30 @@ static searched search(glp_prob *P, double deadline, volatile sig_atomic_t *stop
 
 /* Large programmes make A's visit part too big for the simplex. Moving its
 ** advocate rows (max_pupils: lambda, week minutes: mu, days by minutes:
-** nu, 0 <= nu <= school_day) into the objective leaves one independent
-** choice per pupil (minutes rows scaled to minutes / cap <= 1, so that
-** every row's slack is of the same order), so for any multipliers
+** nu, days by pupil: pi, all >= 0) into the objective leaves one
+** independent choice per pupil, and per (advocate, week, school) a choice
+** of z in [0, dates there that week] (minutes rows scaled to minutes /
+** cap <= 1, so that every row's slack is of the same order), so for any
+** multipliers
 **   L = sum_a lambda_a max_pupils_a + sum_ak mu_ak
+**       + sum_aks dates_aks max(0, nu_aks + sum_{p at s} pi_pak - school_day)
 **       + sum_p max(0, max_a [match_pa - lambda_a
-**             + sum_k most_pak max(0, v_p - m_p (mu_ak / cap_ak + nu_aks / day_aks))])
+**             + sum_k most_pak max(0, v_p - m_p (mu_ak / cap_ak + nu_aks / day_aks) - pi_pak)])
 ** with cap_ak = week_cap (a cap of 0 leaves no u column to price).
 ** bounds A's visit part from above (weak duality; the rows dropped rather
-** than moved only loosen it). Subgradient steps (Polyak's rule towards the
-** best roster known) lower L; every L computed is a bound, the least is kept. */
-typedef struct {
+** than moved only loosen it). pi is what makes the bound charge school
+** days: the advocate's pupils at a school that week share school_day
+** between them. Subgradient steps (Polyak's rule towards the best roster
+** known) lower L; every L computed is a bound, the least is kept. */
+typedef struct lagr {
+    double theta;               /* the step's scale where the last run stopped */
     double *lambda, *mu, *nu;   /* per advocate; advocate * nweeks + week; aws() */
     double *rho;                /* school * nweeks + week: the school_rooms rows */
-    double *g_lambda, *g_mu, *g_nu, *g_rho;
+    double *pi;                 /* pair * nweeks + week: the days_by_pupil rows */
+    double *g_lambda, *g_mu, *g_nu, *g_rho, *g_pi;
+    double *z;                  /* aws(): z in the inner problem (0 or the week's dates) */
+    size_t *grp_first, *grp;    /* aws() -> its pair-weeks: grp[grp_first[q] .. grp_first[q + 1]) */
+    double *scratch;            /* the projection's sort buffer */
     int *chosen;                /* per pupil: its pair, or -1 */
     double *price;              /* price_at(): per visit minute, for the current multipliers */
 } lagr;
@@ -525,6 +539,32 @@ static double minute_price(const actx *c, const lagr *L, int i, int w) {
     return L->price[price_at(c, prep_pairs(c->p)[i].advocate, w, c->u_school[(size_t)i * (size_t)c->nweeks + (size_t)w])];
 }
 
+/* The z part of L: per (advocate, week, school) z's reduced value is
+** nu + the pupils' pi - school_day; z takes its most (the dates that week)
+** when that is positive, else 0. */
+static double lagr_days(const actx *c, lagr *L) {
+    const model_programme *m = c->m;
+    const prep_pair *pairs = prep_pairs(c->p);
+    size_t n_aws = (size_t)m->n_advocates * (size_t)c->nweeks * (size_t)m->n_schools;
+    double sd = m->weights.school_day, total = 0;
+    if (sd <= 0) { /* A has no z (school days are in visit_value) */
+        memset(L->z, 0, sizeof(double) * n_aws);
+        return 0;
+    }
+    memcpy(L->z, L->nu, sizeof(double) * n_aws); /* z's reduced value, then z */
+    for (int i = 0; i < prep_n_pairs(c->p); i++)
+        for (int w = 0; w < c->nweeks; w++) {
+            size_t at = (size_t)i * (size_t)c->nweeks + (size_t)w;
+            if (L->pi[at] > 0) L->z[aws(c, pairs[i].advocate, w, c->u_school[at])] += L->pi[at];
+        }
+    for (size_t q = 0; q < n_aws; q++) {
+        double gain = L->z[q] - sd;
+        L->z[q] = gain > 0 ? c->day_count[q] : 0;
+        if (gain > 0) total += gain * c->day_count[q];
+    }
+    return total;
+}
+
 static double lagr_value(actx *c, lagr *L) {
     const model_programme *m = c->m;
     const prep_pair *pairs = prep_pairs(c->p);
@@ -537,6 +577,7 @@ static double lagr_value(actx *c, lagr *L) {
         for (int w = 0; w < nw; w++) total += L->mu[(size_t)a * (size_t)nw + (size_t)w];
     }
     for (size_t q = 0; q < (size_t)m->n_schools * (size_t)nw; q++) total += L->rho[q]; /* rooms rows, scaled alike */
+    total += lagr_days(c, L);
     for (int pu = 0; pu < m->n_pupils; pu++) {
         int first, n;
         prep_pupil_pairs(c->p, pu, &first, &n);
@@ -547,7 +588,7 @@ static double lagr_value(actx *c, lagr *L) {
             double val = solve_match_value(m, pu, a) - L->lambda[a];
             for (int w = 0; w < nw; w++) {
                 size_t at = (size_t)i * (size_t)nw + (size_t)w;
-                double each = c->most[at] ? v - mins * minute_price(c, L, i, w) : 0;
+                double each = c->most[at] ? v - mins * minute_price(c, L, i, w) - L->pi[at] : 0;
                 if (each > 0) val += c->most[at] * each;
             }
             if (val > best) best = val, L->chosen[pu] = i;
@@ -567,7 +608,12 @@ static double lagr_gradient(actx *c, lagr *L) {
     size_t n_rho = (size_t)m->n_schools * (size_t)nw;
     for (size_t q = 0; q < n_mu; q++) L->g_mu[q] = 1;
     for (size_t q = 0; q < n_rho; q++) L->g_rho[q] = 1;
-    memset(L->g_nu, 0, sizeof(double) * n_nu);
+    memcpy(L->g_nu, L->z, sizeof(double) * n_nu); /* the rows z - minutes / day >= 0 and z - u >= 0 */
+    size_t n_pw = (size_t)prep_n_pairs(c->p) * (size_t)nw;
+    for (size_t q = 0; q < n_pw; q++) {
+        int s = c->u_school[q];
+        L->g_pi[q] = c->most[q] && s >= 0 ? L->z[aws(c, pairs[q / (size_t)nw].advocate, (int)(q % (size_t)nw), s)] : 0;
+    }
     for (int pu = 0; pu < m->n_pupils; pu++) {
         int i = L->chosen[pu];
         if (i < 0) continue;
@@ -576,12 +622,13 @@ static double lagr_gradient(actx *c, lagr *L) {
         L->g_lambda[a] -= 1;
         for (int w = 0; w < nw; w++) {
             size_t at = (size_t)i * (size_t)nw + (size_t)w;
-            if (!c->most[at] || v - mins * minute_price(c, L, i, w) <= 0) continue; /* u = 0 there */
+            if (!c->most[at] || v - mins * minute_price(c, L, i, w) - L->pi[at] <= 0) continue; /* u = 0 there */
             double cap = week_cap(c, a, w);
             int s = c->u_school[at];
             double day = s >= 0 ? c->day_minutes[aws(c, a, w, s)] : 0;
             if (cap > 0) L->g_mu[(size_t)a * (size_t)nw + (size_t)w] -= mins * c->most[at] / cap;
             if (day > 0) L->g_nu[aws(c, a, w, s)] -= mins * c->most[at] / day;
+            if (s >= 0) L->g_pi[at] -= c->most[at];
             double room = s >= 0 ? c->school_minutes[(size_t)s * (size_t)nw + (size_t)w] : 0;
             if (room > 0) L->g_rho[(size_t)s * (size_t)nw + (size_t)w] -= mins * c->most[at] / room;
         }
@@ -601,12 +648,46 @@ static double lagr_gradient(actx *c, lagr *L) {
         if (L->rho[q] <= 0 && L->g_rho[q] > 0) L->g_rho[q] = 0;
         norm += L->g_rho[q] * L->g_rho[q];
     }
+    bool days = m->weights.school_day > 0; /* otherwise A has no z: nu and pi stay 0 */
     for (size_t q = 0; q < n_nu; q++) {
-        /* z = 0 in the inner problem while nu < school_day: the slack is -minutes/day */
-        if ((L->nu[q] <= 0 && L->g_nu[q] > 0) || (L->nu[q] >= m->weights.school_day && L->g_nu[q] < 0)) L->g_nu[q] = 0;
+        if (!days || (L->nu[q] <= 0 && L->g_nu[q] > 0)) L->g_nu[q] = 0;
         norm += L->g_nu[q] * L->g_nu[q];
     }
+    for (size_t q = 0; q < n_pw; q++) {
+        if (!days || (L->pi[q] <= 0 && L->g_pi[q] > 0)) L->g_pi[q] = 0;
+        norm += L->g_pi[q] * L->g_pi[q];
+    }
     return norm;
+}
+
+static int cmp_desc(const void *x, const void *y) {
+    double a = *(const double *)x, b = *(const double *)y;
+    return (a < b) - (a > b);
+}
+
+/* Keep z's reduced value at most 0: project (nu_q, the pi of its pupils),
+** all >= 0 already, onto sum <= school_day (Euclidean; the simplex
+** projection of Held, Wolfe and Crowder 1974). Then z = 0 in the inner
+** problem and L stays smooth in z. */
+static void project_days(lagr *L, size_t q, double sd) {
+    size_t lo = L->grp_first[q], hi = L->grp_first[q + 1], n = 0;
+    double sum = L->nu[q];
+    for (size_t j = lo; j < hi; j++) sum += L->pi[L->grp[j]];
+    if (sum <= sd) return;
+    L->scratch[n++] = L->nu[q];
+    for (size_t j = lo; j < hi; j++) L->scratch[n++] = L->pi[L->grp[j]];
+    qsort(L->scratch, n, sizeof(double), cmp_desc);
+    double run = 0, theta = 0;
+    for (size_t j = 0; j < n; j++) {
+        run += L->scratch[j];
+        double t = (run - sd) / (double)(j + 1);
+        if (j + 1 == n || L->scratch[j + 1] <= t) {
+            theta = t;
+            break;
+        }
+    }
+    L->nu[q] = fmax(0.0, L->nu[q] - theta);
+    for (size_t j = lo; j < hi; j++) L->pi[L->grp[j]] = fmax(0.0, L->pi[L->grp[j]] - theta);
 }
 
 static void lagr_step(actx *c, lagr *L, double t) {
@@ -615,49 +696,105 @@ static void lagr_step(actx *c, lagr *L, double t) {
     for (int a = 0; a < m->n_advocates; a++) L->lambda[a] = fmax(0.0, L->lambda[a] - t * L->g_lambda[a]);
     for (size_t q = 0; q < n_mu; q++) L->mu[q] = fmax(0.0, L->mu[q] - t * L->g_mu[q]);
     for (size_t q = 0; q < (size_t)m->n_schools * (size_t)c->nweeks; q++) L->rho[q] = fmax(0.0, L->rho[q] - t * L->g_rho[q]);
-    double sd = fmax(0.0, m->weights.school_day);
-    for (size_t q = 0; q < n_nu; q++) L->nu[q] = fmin(sd, fmax(0.0, L->nu[q] - t * L->g_nu[q]));
+    for (size_t q = 0; q < n_nu; q++) L->nu[q] = fmax(0.0, L->nu[q] - t * L->g_nu[q]);
+    size_t n_pw = (size_t)prep_n_pairs(c->p) * (size_t)c->nweeks;
+    for (size_t q = 0; q < n_pw; q++) L->pi[q] = fmax(0.0, L->pi[q] - t * L->g_pi[q]);
+    if (m->weights.school_day > 0)
+        for (size_t q = 0; q < n_nu; q++) project_days(L, q, m->weights.school_day);
+}
+
+/* The pair-weeks of each (advocate, week, school) in CSR form; returns a
+** scratch buffer long enough for the largest group, or NULL. */
+static double *group_days(const actx *c, size_t *first, size_t *grp) {
+    const prep_pair *pairs = prep_pairs(c->p);
+    size_t n_pw = (size_t)prep_n_pairs(c->p) * (size_t)c->nweeks;
+    size_t n_aws = (size_t)c->m->n_advocates * (size_t)c->nweeks * (size_t)c->m->n_schools, longest = 0;
+    for (size_t q = 0; q < n_pw; q++)
+        if (c->most[q] && c->u_school[q] >= 0)
+            first[aws(c, pairs[q / (size_t)c->nweeks].advocate, (int)(q % (size_t)c->nweeks), c->u_school[q]) + 1]++;
+    for (size_t q = 0; q < n_aws; q++) {
+        if (first[q + 1] > longest) longest = first[q + 1];
+        first[q + 1] += first[q];
+    }
+    size_t *fill = calloc(n_aws + 1, sizeof(size_t));
+    if (!fill) return NULL;
+    for (size_t q = 0; q < n_pw; q++)
+        if (c->most[q] && c->u_school[q] >= 0) {
+            size_t g = aws(c, pairs[q / (size_t)c->nweeks].advocate, (int)(q % (size_t)c->nweeks), c->u_school[q]);
+            grp[first[g] + fill[g]++] = q;
+        }
+    free(fill);
+    return malloc(sizeof(double) * (longest + 2));
 }
 
 /* The least L over the subgradient iterations, within the deadline. */
 /* pair_on (may be NULL) receives the pupils' choices at the best L: a
 ** matching that may overfill advocates, a start for the greedy. */
-static double lagrangian(actx *c, double target, double deadline, volatile sig_atomic_t *stop, char *pair_on) {
+static void lagr_free(lagr *L) {
+    if (!L) return;
+    free(L->lambda), free(L->g_lambda), free(L->mu), free(L->g_mu), free(L->nu), free(L->g_nu), free(L->chosen);
+    free(L->rho), free(L->g_rho), free(L->price), free(L->pi), free(L->g_pi), free(L->z);
+    free(L->grp_first), free(L->grp), free(L->scratch);
+    free(L);
+}
+
+/* All multipliers 0 (L is then the plain sum of each pupil's best). */
+static lagr *lagr_new(const actx *c) {
     const model_programme *m = c->m;
     size_t na = (size_t)m->n_advocates, n_mu = na * (size_t)c->nweeks, n_nu = n_mu * (size_t)m->n_schools;
-    lagr L;
-    L.lambda = calloc(na + 1, sizeof(double)), L.g_lambda = calloc(na + 1, sizeof(double));
-    L.mu = calloc(n_mu + 1, sizeof(double)), L.g_mu = calloc(n_mu + 1, sizeof(double));
-    L.nu = calloc(n_nu + 1, sizeof(double)), L.g_nu = calloc(n_nu + 1, sizeof(double));
-    L.chosen = malloc(sizeof(int) * ((size_t)m->n_pupils + 1));
-    size_t n_rho = (size_t)m->n_schools * (size_t)c->nweeks;
-    L.rho = calloc(n_rho + 1, sizeof(double)), L.g_rho = calloc(n_rho + 1, sizeof(double));
-    L.price = malloc(sizeof(double) * (n_mu * ((size_t)m->n_schools + 1) + 1));
-    double best = HUGE_VAL;
-    if (L.lambda && L.g_lambda && L.mu && L.g_mu && L.nu && L.g_nu && L.chosen && L.rho && L.g_rho && L.price) {
-        double theta = 1.0;
-        int since = 0;
-        for (int it = 0; it < BOUND_LAGRANGE_ITERATIONS; it++) {
-            if ((deadline > 0 && stop_clock() > deadline) || stop_requested(stop)) break;
-            double v = lagr_value(c, &L);
-            if (v < best - 1e-9) {
-                best = v, since = 0;
-                if (pair_on) {
-                    memset(pair_on, 0, (size_t)prep_n_pairs(c->p));
-                    for (int pu = 0; pu < m->n_pupils; pu++)
-                        if (L.chosen[pu] >= 0) pair_on[L.chosen[pu]] = 1;
-                }
-            } else if (++since >= 10) {
-                theta /= 2, since = 0;
-            }
-            double norm = lagr_gradient(c, &L);
-            if (norm <= 1e-12) break; /* every moved row holds with complementary slackness: L is A's LP value */
-            double goal = target > -HUGE_VAL && target < v ? target : v * (1 - 1e-3);
-            lagr_step(c, &L, theta * (v - goal) / norm);
-        }
+    size_t n_rho = (size_t)m->n_schools * (size_t)c->nweeks, n_pw = (size_t)prep_n_pairs(c->p) * (size_t)c->nweeks;
+    lagr *L = calloc(1, sizeof *L);
+    if (!L) return NULL;
+    L->theta = 1.0;
+    L->lambda = calloc(na + 1, sizeof(double)), L->g_lambda = calloc(na + 1, sizeof(double));
+    L->mu = calloc(n_mu + 1, sizeof(double)), L->g_mu = calloc(n_mu + 1, sizeof(double));
+    L->nu = calloc(n_nu + 1, sizeof(double)), L->g_nu = calloc(n_nu + 1, sizeof(double));
+    L->chosen = malloc(sizeof(int) * ((size_t)m->n_pupils + 1));
+    L->rho = calloc(n_rho + 1, sizeof(double)), L->g_rho = calloc(n_rho + 1, sizeof(double));
+    L->price = malloc(sizeof(double) * (n_mu * ((size_t)m->n_schools + 1) + 1));
+    L->pi = calloc(n_pw + 1, sizeof(double)), L->g_pi = calloc(n_pw + 1, sizeof(double));
+    L->z = calloc(n_nu + 1, sizeof(double));
+    L->grp_first = calloc(n_nu + 2, sizeof(size_t)), L->grp = malloc(sizeof(size_t) * (n_pw + 1));
+    if (L->grp_first && L->grp) L->scratch = group_days(c, L->grp_first, L->grp);
+    if (!L->lambda || !L->g_lambda || !L->mu || !L->g_mu || !L->nu || !L->g_nu || !L->chosen || !L->rho ||
+        !L->g_rho || !L->price || !L->pi || !L->g_pi || !L->z || !L->scratch) {
+        lagr_free(L);
+        return NULL;
     }
-    free(L.lambda), free(L.g_lambda), free(L.mu), free(L.g_mu), free(L.nu), free(L.g_nu), free(L.chosen);
-    free(L.rho), free(L.g_rho), free(L.price);
+    return L;
+}
+
+/* The least L over the subgradient iterations, within the deadline. The
+** multipliers stay in c->lag, so a second call goes on from where the
+** first stopped. Returns HUGE_VAL when memory runs out. */
+/* pair_on (may be NULL) receives the pupils' choices at the best L: a
+** matching that may overfill advocates, a start for the greedy. */
+static double lagrangian(actx *c, double target, double deadline, volatile sig_atomic_t *stop, char *pair_on) {
+    const model_programme *m = c->m;
+    if (!c->lag && !(c->lag = lagr_new(c))) return HUGE_VAL;
+    lagr *L = c->lag;
+    double best = HUGE_VAL, theta = fmin(1.0, 4 * L->theta);
+    int since = 0;
+    for (int it = 0; it < BOUND_LAGRANGE_ITERATIONS && theta > BOUND_LAGRANGE_MIN_STEP; it++) {
+        if ((deadline > 0 && stop_clock() > deadline) || stop_requested(stop)) break;
+        double v = lagr_value(c, L);
+        if (v < best - 1e-9) {
+            best = v, since = 0;
+            if (pair_on) {
+                memset(pair_on, 0, (size_t)prep_n_pairs(c->p));
+                for (int pu = 0; pu < m->n_pupils; pu++)
+                    if (L->chosen[pu] >= 0) pair_on[L->chosen[pu]] = 1;
+            }
+        } else if (++since >= BOUND_LAGRANGE_PATIENCE) {
+            theta /= 2, since = 0;
+        }
+        double norm = lagr_gradient(c, L);
+        if (norm <= 1e-12) break; /* every moved row holds with complementary slackness: L is A's LP value */
+        /* Polyak's step aims at the roster's Q; without one, a few percent below L */
+        double goal = target > -HUGE_VAL && target < v ? target : v * (1 - BOUND_LAGRANGE_AIM);
+        lagr_step(c, L, theta * (v - goal) / norm);
+    }
+    L->theta = theta;
     return best;
 }
 
@@ -767,10 +904,12 @@ void bound_free(bound_prog *bp) {
     free(c->u_school);
     free(c->most);
     free(c->day_minutes);
+    free(c->day_count);
     free(c->week_minutes);
     free(c->school_minutes);
     free(c->adv_first);
     free(c->adv_pairs);
+    lagr_free(c->lag);
     free(bp);
 }
 

@@ -24,7 +24,13 @@
 #include "prepare.h"
 
 /* Subgradient iterations of the Lagrangian bound, at most. */
-#define BOUND_LAGRANGE_ITERATIONS 500
+#define BOUND_LAGRANGE_ITERATIONS 3000
+/* iterations without a new least L before the step's scale halves */
+#define BOUND_LAGRANGE_PATIENCE 40
+/* the step's scale below which L no longer moves: stop */
+#define BOUND_LAGRANGE_MIN_STEP 1e-6
+/* with no roster to aim at, Polyak's step aims this fraction below L */
+#define BOUND_LAGRANGE_AIM 3e-2
 
 typedef struct {
     double time_limit;      /* seconds; <= 0: none */

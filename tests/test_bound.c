@@ -188,6 +188,35 @@ static void test_school_days_by_pupil(void **state) {
     run_free(&x);
 }
 
+/* d (Lagrangian). The same programme, and two pupils sharing A1's days,
+** bounded by the Lagrangian alone (mip_columns 0: no GLPK program for the
+** visits). It must charge the days through the per-pupil rows' multipliers:
+** without them it sees only the by-minutes row, one day a week (360 and
+** 400 - 2 * 20 * 120 / 360 = 386.7 for the two). With them it comes within
+** a unit of A's LP value (320; and 400 - 2 * 20 = 360 for two pupils seen
+** on one day a week), and never below the optimum. */
+static void test_lagrangian_school_days(void **state) {
+    (void)state;
+    const char *inputs[] = {
+        PROGRAMME("school_day: 20") SCHOOLS "pupils:\n  - {id: P1, school: s1, visits: {per_week: 2, minutes: 60}}\n"
+                                            "advocates:\n  - {id: A1, kind: staff, " WEEKDAYS "}\n",
+        PROGRAMME("school_day: 20") SCHOOLS "pupils:\n  - {id: P1, school: s1}\n  - {id: P2, school: s1}\n"
+                                            "advocates:\n  - {id: A1, kind: staff, " WEEKDAYS "}\n"};
+    const double optimum[] = {320, 360};
+    for (int i = 0; i < 2; i++) {
+        run x;
+        bound_text(&x, inputs[i]);
+        bound_options lo = {0, NULL, 0, -HUGE_VAL};
+        assert_int_equal(bound_assignment(x.m, x.p, &lo, &x.a), 0);
+        assert_true(x.a.lagrangian < HUGE_VAL);
+        assert_false(x.a.optimal);
+        assert_true(x.a.bound >= optimum[i] - 1e-6);
+        assert_true(x.a.bound <= optimum[i] + 1);
+        assert_true(fabs(solved_q(&x) - optimum[i]) < 1e-6);
+        run_free(&x);
+    }
+}
+
 /* d'. School days by minutes: A1 is free 09:00-10:00 on Mondays and
 ** Tuesdays, so one day holds one 60-minute visit; P1 and P2 seen every
 ** week take two days a week. Q = 4 * 100 - 4 * 5 = 380. The per-pupil
@@ -329,6 +358,7 @@ int main(void) {
         cmocka_unit_test(test_max_pupils),
         cmocka_unit_test(test_minute_caps),
         cmocka_unit_test(test_school_days_by_pupil),
+        cmocka_unit_test(test_lagrangian_school_days),
         cmocka_unit_test(test_school_days_by_minutes),
         cmocka_unit_test(test_school_rooms),
         cmocka_unit_test(test_sessions_overlap),
