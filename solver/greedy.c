@@ -700,6 +700,7 @@ static int local_search(state *s, ulog *u, const int *order, const greedy_option
                 return -1;
             improved |= bumped;
             u->n = 0; /* moves kept are final */
+            if (o->on_q) o->on_q(o->on_q_arg, s->q);
         }
         if (improve_sessions(s, u, &improved)) return -1;
         u->n = 0;
@@ -840,9 +841,10 @@ int greedy_roster_opts(const model_programme *m, const prep *p, const greedy_opt
     memset(occ_on, 0, (size_t)prep_n_occurrences(p));
     int rc = -1, *order = NULL;
     if (state_init(&s, m, p, visit_on, occ_on, o->index) == 0 && (order = pupil_order(m)) != NULL &&
-        pupils_greedy(&s, &u, order, o->prefer_pair) == 0 && sessions_greedy(&s, &u) == 0 &&
-        local_search(&s, &u, order, o) == 0)
-        rc = 0;
+        pupils_greedy(&s, &u, order, o->prefer_pair) == 0 && sessions_greedy(&s, &u) == 0) {
+        if (o->on_q) o->on_q(o->on_q_arg, s.q);
+        if (local_search(&s, &u, order, o) == 0) rc = 0;
+    }
     if (rc == 0 && q) *q = s.q;
     free(order);
     free(u.e);
@@ -852,6 +854,6 @@ int greedy_roster_opts(const model_programme *m, const prep *p, const greedy_opt
 }
 
 int greedy_roster(const model_programme *m, const prep *p, char *visit_on, char *occ_on) {
-    greedy_options o = {GREEDY_PASSES, NULL, 0, NULL, NULL, NULL};
+    greedy_options o = {GREEDY_PASSES, NULL, 0, NULL, NULL, NULL, NULL, NULL};
     return greedy_roster_opts(m, p, &o, visit_on, occ_on, NULL);
 }

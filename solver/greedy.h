@@ -37,6 +37,10 @@ typedef struct {
     volatile sig_atomic_t *stop; /* an interrupt also stops it; may be NULL */
     bool *cut_short;        /* set when the deadline or the interrupt stopped it; may be NULL */
     const greedy_index *index; /* shared per-visit index, or NULL: the run builds its own */
+    /* called with Q after construction and after each pupil of the local
+    ** search (for a progress display; it should be cheap); may be NULL */
+    void (*on_q)(void *arg, double q);
+    void *on_q_arg;
 } greedy_options;
 
 /* The same with options; *q (may be NULL) receives Q of the roster, its

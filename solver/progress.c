@@ -19,6 +19,11 @@ static double progress_gap(double best, double bound) {
 
 void progress_update(progress *p, double elapsed, bool has_best, double best, double bound) {
     if (!p->out || elapsed < 1 || (p->last_shown >= 0 && elapsed - p->last_shown < 1)) return;
+    progress_show(p, elapsed, has_best, best, bound);
+}
+
+void progress_show(progress *p, double elapsed, bool has_best, double best, double bound) {
+    if (!p->out || elapsed < 1) return;
     p->last_shown = elapsed;
     fputs(p->terminal ? "\r" : "", p->out);
     if (has_best && isfinite(bound))

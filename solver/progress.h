@@ -25,6 +25,9 @@ void progress_init(progress *p, FILE *out, bool terminal);
 /* Shows a line when elapsed >= 1 s and at least a second has passed since
 ** the last one. has_best false: no roster yet. */
 void progress_update(progress *p, double elapsed, bool has_best, double best, double bound);
+/* The same without the once-a-second limit: a solve's last word (its
+** final bound) is shown even when a line went out just before. */
+void progress_show(progress *p, double elapsed, bool has_best, double best, double bound);
 /* Ends the line so the summary starts on a fresh one. */
 void progress_finish(progress *p);
 

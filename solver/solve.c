@@ -1270,7 +1270,7 @@ static int heuristic_from(ctx *c, const char *prefer, double *heur) {
     const prep_visit *vis = prep_visits(c->p);
     int nv = prep_n_visits(c->p), no = prep_n_occurrences(c->p), ncols = glp_get_num_cols(c->P);
     char *von = malloc((size_t)nv + 1), *oon = malloc((size_t)no + 1);
-    greedy_options go = {GREEDY_PASSES, prefer, 0, NULL, NULL, NULL};
+    greedy_options go = {GREEDY_PASSES, prefer, 0, NULL, NULL, NULL, NULL, NULL};
     memset(heur, 0, sizeof(double) * ((size_t)ncols + 1));
     if (!von || !oon || greedy_roster_opts(m, c->p, &go, von, oon, NULL)) {
         free(von);
@@ -1450,6 +1450,22 @@ static int assignment_bound(ctx *c, const solve_options *o, double t0, solve_sta
 ** The better is kept and A is refined once more towards its Q. Each part
 ** is deterministic, so the roster does not depend on the thread count.
 ** GLPK keeps its environment per thread: a worker thread frees its own. */
+/* The progress display while the two plans run: the best Q either has
+** reached. Both threads report, so the update is serialised. */
+typedef struct {
+    progress *prog;
+    double t0, best;
+} large_progress;
+
+static void large_on_q(void *arg, double q) {
+    large_progress *lp = arg;
+#pragma omp critical(roster_large_progress)
+    {
+        if (q > lp->best) lp->best = q;
+        show_progress(lp->prog, lp->t0, lp->best, HUGE_VAL);
+    }
+}
+
 typedef struct {
     char *von, *oon;
     double q;
@@ -1458,6 +1474,7 @@ typedef struct {
     bool cut_short;         /* the deadline or an interrupt stopped it */
     const greedy_index *index; /* shared by both plans */
     bound_prog *bound;      /* A, measured once: solved for the plan and again for the refinement */
+    large_progress *shown;  /* where both plans report their Q */
 } planned;
 
 static void plan_from_bound(ctx *c, const solve_options *o, bound_result *br, planned *pl) {
@@ -1466,11 +1483,12 @@ static void plan_from_bound(ctx *c, const solve_options *o, bound_result *br, pl
     pl->bound = bound_new(m, c->p);
     pl->rc = pl->bound ? bound_solve(pl->bound, &bo, br) : -1;
     if (pl->rc || !br->pair_on) return;
-    greedy_options go = {GREEDY_PASSES, br->pair_on, pl->deadline, o->stop, &pl->cut_short, pl->index};
+    greedy_options go = {GREEDY_PASSES, br->pair_on, pl->deadline, o->stop, &pl->cut_short, pl->index,
+                         o->progress ? large_on_q : NULL, pl->shown};
     pl->rc = greedy_roster_opts(m, c->p, &go, pl->von, pl->oon, &pl->q);
 }
 
-static int large_roster(ctx *c, const solve_options *o, solve_stats *stats, double *bound) {
+static int large_roster(ctx *c, const solve_options *o, double t0, solve_stats *stats, double *bound) {
     const model_programme *m = c->m;
     const prep_pair *pairs = prep_pairs(c->p);
     int np = prep_n_pairs(c->p), nv = prep_n_visits(c->p), no = prep_n_occurrences(c->p);
@@ -1479,14 +1497,16 @@ static int large_roster(ctx *c, const solve_options *o, solve_stats *stats, doub
     /* the local searches stop at 85% of the limit: the roster still has to be explained and written */
     double deadline = o->time_limit > 0 ? stop_clock() + 0.85 * o->time_limit : 0;
     greedy_index *index = greedy_index_new(c->p);
-    planned a = {calloc((size_t)nv + 1, 1), calloc((size_t)no + 1, 1), -HUGE_VAL, 0, deadline, false, index, NULL};
-    planned b = {calloc((size_t)nv + 1, 1), calloc((size_t)no + 1, 1), -HUGE_VAL, 0, deadline, false, index, NULL};
+    large_progress shown = {o->progress, t0, -HUGE_VAL};
+    planned a = {calloc((size_t)nv + 1, 1), calloc((size_t)no + 1, 1), -HUGE_VAL, 0, deadline, false, index, NULL, &shown};
+    planned b = {calloc((size_t)nv + 1, 1), calloc((size_t)no + 1, 1), -HUGE_VAL, 0, deadline, false, index, NULL, &shown};
     bound_result br = {0}, br2 = {0};
     int rc = -1;
     if (!index || !c->x_col || !c->sol || !a.von || !a.oon || !b.von || !b.oon) goto out;
     for (int i = 0; i < np; i++) c->x_col[i] = 1 + i;
     c->v_col0 = np + 1, c->o_col0 = np + nv + 1;
-    greedy_options go = {GREEDY_PASSES, NULL, deadline, o->stop, &a.cut_short, index};
+    greedy_options go = {GREEDY_PASSES, NULL, deadline, o->stop, &a.cut_short, index,
+                         o->progress ? large_on_q : NULL, &shown};
 #pragma omp parallel sections num_threads(o->threads > 1 ? 2 : 1)
     {
 #pragma omp section
@@ -1542,7 +1562,7 @@ static int solve_large(const model_programme *m, const prep *p, const solve_opti
     memset(stats, 0, sizeof *stats);
     stats->large = true;
     double bound = HUGE_VAL;
-    if (large_roster(&c, o, stats, &bound) || extract(&c, r)) {
+    if (large_roster(&c, o, t0, stats, &bound) || extract(&c, r)) {
         diag_error(d, nowhere, "out of memory while building the roster");
         ctx_free(&c);
         return -1;
@@ -1553,6 +1573,7 @@ static int solve_large(const model_programme *m, const prep *p, const solve_opti
     r->value = q;
     r->bound = bound < q ? q : bound;
     r->status = proven(m, q, bound) ? ROSTER_OPTIMAL : stats->cut_short ? ROSTER_TIME_LIMIT : ROSTER_FEASIBLE;
+    if (o->progress) progress_show(o->progress, now_seconds() - t0, true, q, r->bound);
     if (add_unmatched(&c, r, r->status == ROSTER_OPTIMAL) || add_missed(&c, r) || add_unfilled(&c, r)) {
         diag_error(d, nowhere, "out of memory while explaining the roster");
         ctx_free(&c);

@@ -93,7 +93,7 @@ static double greedy_q(const model_programme *m, const prep *p, int passes) {
     char *von = malloc((size_t)prep_n_visits(p) + 1), *oon = malloc((size_t)prep_n_occurrences(p) + 1);
     assert_non_null(von);
     assert_non_null(oon);
-    greedy_options o = {passes, NULL, 0, NULL, NULL, NULL};
+    greedy_options o = {passes, NULL, 0, NULL, NULL, NULL, NULL, NULL};
     double q = -1;
     assert_int_equal(greedy_roster_opts(m, p, &o, von, oon, &q), 0);
     roster *r = to_roster(m, p, von, oon);
@@ -181,7 +181,7 @@ static void test_deadline_stops_local_search(void **state) {
     assert_non_null(von);
     assert_non_null(oon);
     bool cut = false;
-    greedy_options o = {GREEDY_PASSES, NULL, stop_clock() - 1.0, NULL, &cut, NULL};
+    greedy_options o = {GREEDY_PASSES, NULL, stop_clock() - 1.0, NULL, &cut, NULL, NULL, NULL};
     double q = -1;
     assert_int_equal(greedy_roster_opts(m, p, &o, von, oon, &q), 0);
     assert_true(cut);

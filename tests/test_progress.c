@@ -33,6 +33,24 @@ static void test_silent_first_second_and_between_updates(void **state) {
     fclose(f);
 }
 
+/* progress_show is the last word: no once-a-second limit, still quiet
+** under a second. */
+static void test_show_ignores_the_rate_limit(void **state) {
+    (void)state;
+    FILE *f = tmpfile();
+    progress p;
+    progress_init(&p, f, false);
+    progress_show(&p, 0.4, true, 10, 20);     /* under a second: nothing */
+    progress_update(&p, 1.2, true, 10, 1.0 / 0.0);
+    progress_show(&p, 1.3, true, 12, 20);     /* shown although 0.1 s later */
+    progress_update(&p, 1.9, true, 15, 20);   /* too soon after the show: nothing */
+    char *s = drain(f);
+    assert_string_equal(s, "solving:     1.2 s  best 10  no bound yet\n"
+                           "solving:     1.3 s  best 12  bound 20  gap 40.00%\n");
+    free(s);
+    fclose(f);
+}
+
 static void test_terminal_rewrites_one_line(void **state) {
     (void)state;
     FILE *f = tmpfile();
@@ -73,6 +91,7 @@ static void test_disabled_writes_nothing(void **state) {
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_silent_first_second_and_between_updates),
+        cmocka_unit_test(test_show_ignores_the_rate_limit),
         cmocka_unit_test(test_terminal_rewrites_one_line),
         cmocka_unit_test(test_unknown_bound_has_no_gap),
         cmocka_unit_test(test_disabled_writes_nothing),
