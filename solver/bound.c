@@ -505,6 +505,8 @@ typedef struct lagr {
     size_t *grp_first, *grp;    /* aws() -> its pair-weeks: grp[grp_first[q] .. grp_first[q + 1]) */
     double *scratch;            /* the projection's sort buffer */
     int *chosen;                /* per pupil: its pair, or -1 */
+    double *pair_val;           /* per pair: its value at these multipliers, lambda left out */
+    double *best_val;           /* pair_val at the least L */
     double *price;              /* price_at(): per visit minute, for the current multipliers */
 } lagr;
 
@@ -591,6 +593,7 @@ static double lagr_value(actx *c, lagr *L) {
                 double each = c->most[at] ? v - mins * minute_price(c, L, i, w) - L->pi[at] : 0;
                 if (each > 0) val += c->most[at] * each;
             }
+            L->pair_val[i] = val + L->lambda[a];
             if (val > best) best = val, L->chosen[pu] = i;
         }
         total += best;
@@ -730,11 +733,101 @@ static double *group_days(const actx *c, size_t *first, size_t *grp) {
 /* The least L over the subgradient iterations, within the deadline. */
 /* pair_on (may be NULL) receives the pupils' choices at the best L: a
 ** matching that may overfill advocates, a start for the greedy. */
+/* A matching of high total value (per pair, val[i] when positive) that
+** keeps every advocate within max_pupils, by Bertsekas' auction ("The
+** auction algorithm: a distributed relaxation method for the assignment
+** problem", Annals of Operations Research 14, 1988), an advocate standing
+** for max_pupils identical places: an unplaced pupil bids for the advocate
+** of best net value (value - its price) by the margin over its second best
+** (being left out is worth 0) plus eps; a full advocate drops its lowest
+** bid, whose pupil bids again; a full advocate's price is its lowest bid.
+** Each bid raises that price by at least eps, so it ends, within
+** pupils x eps of the best such matching. GLPK's min-cost flow codes were
+** no fit: RELAX-IV is disabled in Debian's build and out-of-kilter took
+** 171 s on a city. pair_on is left as it was when memory runs out. */
+#define BOUND_AUCTION_EPS 0.5
+
+typedef struct {
+    int *held, *n_held, *cap; /* per advocate: its pupils (held + a * per), how many, max */
+    double *bid;              /* per pupil: its standing bid */
+    int *pair_of;             /* per pupil: the pair it holds, or -1 */
+    int per;                  /* places per advocate in held */
+} auction;
+
+static double auction_price(const auction *x, int a) {
+    if (x->n_held[a] < x->cap[a]) return 0;
+    double low = HUGE_VAL;
+    for (int j = 0; j < x->n_held[a]; j++) low = fmin(low, x->bid[x->held[(size_t)a * (size_t)x->per + (size_t)j]]);
+    return low;
+}
+
+/* Pupil pu bids; returns the pupil it pushed out, or -1. */
+static int auction_bid(const actx *c, auction *x, const double *val, int pu) {
+    const prep_pair *pairs = prep_pairs(c->p);
+    int first, n, win = -1;
+    prep_pupil_pairs(c->p, pu, &first, &n);
+    double best = 0, second = 0, win_price = 0;
+    for (int i = first; i < first + n; i++) {
+        if (val[i] <= 0 || x->cap[pairs[i].advocate] == 0) continue;
+        double price = auction_price(x, pairs[i].advocate), net = val[i] - price;
+        if (net > best) second = best, best = net, win = i, win_price = price;
+        else if (net > second) second = net;
+    }
+    if (win < 0) return -1; /* left out */
+    int a = pairs[win].advocate, out = -1;
+    int *slots = x->held + (size_t)a * (size_t)x->per;
+    x->bid[pu] = win_price + best - second + BOUND_AUCTION_EPS;
+    x->pair_of[pu] = win;
+    if (x->n_held[a] < x->cap[a]) {
+        slots[x->n_held[a]++] = pu;
+        return -1;
+    }
+    int low = 0;
+    for (int j = 1; j < x->n_held[a]; j++)
+        if (x->bid[slots[j]] < x->bid[slots[low]]) low = j;
+    out = slots[low];
+    slots[low] = pu;
+    x->pair_of[out] = -1;
+    return out;
+}
+
+static void match_by_auction(const actx *c, const double *val, char *pair_on) {
+    const model_programme *m = c->m;
+    int npu = m->n_pupils, na = m->n_advocates, np = prep_n_pairs(c->p), per = 1;
+    for (int a = 0; a < na; a++)
+        if (m->advocates[a].max_pupils != MODEL_NO_LIMIT && m->advocates[a].max_pupils > per)
+            per = m->advocates[a].max_pupils;
+    per = per < npu ? per : npu > 0 ? npu : 1;
+    auction x = {calloc((size_t)na * (size_t)per + 1, sizeof(int)), calloc((size_t)na + 1, sizeof(int)),
+                 calloc((size_t)na + 1, sizeof(int)), calloc((size_t)npu + 1, sizeof(double)),
+                 malloc(sizeof(int) * ((size_t)npu + 1)), per};
+    int *queue = malloc(sizeof(int) * ((size_t)npu + 1));
+    if (x.held && x.n_held && x.cap && x.bid && x.pair_of && queue && np > 0) {
+        for (int a = 0; a < na; a++) {
+            int cap = m->advocates[a].max_pupils;
+            x.cap[a] = cap == MODEL_NO_LIMIT || cap > per ? per : cap;
+        }
+        /* a ring of the pupils without a place: at most npu wait at once */
+        int head = 0, count = npu;
+        for (int pu = 0; pu < npu; pu++) queue[pu] = pu, x.pair_of[pu] = -1;
+        while (count > 0) {
+            int pu = queue[head];
+            head = (head + 1) % npu, count--;
+            int out = auction_bid(c, &x, val, pu);
+            if (out >= 0) queue[(head + count++) % npu] = out;
+        }
+        memset(pair_on, 0, (size_t)np);
+        for (int pu = 0; pu < npu; pu++)
+            if (x.pair_of[pu] >= 0) pair_on[x.pair_of[pu]] = 1;
+    }
+    free(x.held), free(x.n_held), free(x.cap), free(x.bid), free(x.pair_of), free(queue);
+}
+
 static void lagr_free(lagr *L) {
     if (!L) return;
     free(L->lambda), free(L->g_lambda), free(L->mu), free(L->g_mu), free(L->nu), free(L->g_nu), free(L->chosen);
     free(L->rho), free(L->g_rho), free(L->price), free(L->pi), free(L->g_pi), free(L->z);
-    free(L->grp_first), free(L->grp), free(L->scratch);
+    free(L->grp_first), free(L->grp), free(L->scratch), free(L->pair_val), free(L->best_val);
     free(L);
 }
 
@@ -754,10 +847,12 @@ static lagr *lagr_new(const actx *c) {
     L->price = malloc(sizeof(double) * (n_mu * ((size_t)m->n_schools + 1) + 1));
     L->pi = calloc(n_pw + 1, sizeof(double)), L->g_pi = calloc(n_pw + 1, sizeof(double));
     L->z = calloc(n_nu + 1, sizeof(double));
+    L->pair_val = calloc((size_t)prep_n_pairs(c->p) + 1, sizeof(double));
+    L->best_val = calloc((size_t)prep_n_pairs(c->p) + 1, sizeof(double));
     L->grp_first = calloc(n_nu + 2, sizeof(size_t)), L->grp = malloc(sizeof(size_t) * (n_pw + 1));
     if (L->grp_first && L->grp) L->scratch = group_days(c, L->grp_first, L->grp);
     if (!L->lambda || !L->g_lambda || !L->mu || !L->g_mu || !L->nu || !L->g_nu || !L->chosen || !L->rho ||
-        !L->g_rho || !L->price || !L->pi || !L->g_pi || !L->z || !L->scratch) {
+        !L->g_rho || !L->price || !L->pi || !L->g_pi || !L->z || !L->scratch || !L->pair_val || !L->best_val) {
         lagr_free(L);
         return NULL;
     }
@@ -780,6 +875,7 @@ static double lagrangian(actx *c, double target, double deadline, volatile sig_a
         double v = lagr_value(c, L);
         if (v < best - 1e-9) {
             best = v, since = 0;
+            memcpy(L->best_val, L->pair_val, sizeof(double) * (size_t)prep_n_pairs(c->p));
             if (pair_on) {
                 memset(pair_on, 0, (size_t)prep_n_pairs(c->p));
                 for (int pu = 0; pu < m->n_pupils; pu++)
@@ -795,6 +891,9 @@ static double lagrangian(actx *c, double target, double deadline, volatile sig_a
         lagr_step(c, L, theta * (v - goal) / norm);
     }
     L->theta = theta;
+    /* the pupils' own choices may overfill advocates: the matching that
+    ** respects max_pupils at the same values is the better start */
+    if (pair_on && best < HUGE_VAL) match_by_auction(c, L->best_val, pair_on);
     return best;
 }
 

@@ -10,6 +10,7 @@
 ** previous set or the complete new one whatever moment the run dies.
 */
 #include <glpk.h>
+#include <math.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -265,9 +266,13 @@ static void print_summary(const solve_args *a, const roster *r, const model_prog
         printf("  changes          %d advocate, %d pattern, %d other against %s\n", adv, pat, r->n_changes - adv - pat,
                a->previous);
     }
-    if (st->large)
+    if (st->large) {
         printf("  greedy strategy  the exact program was not built (--strategy greedy, or too many candidate "
                "visits): greedy roster, assignment bound\n");
+        if (st->from_bound_q > -HUGE_VAL)
+            printf("  greedy rosters   %.10g planned alone, %.10g from the assignment bound's matching\n", st->plain_q,
+                   st->from_bound_q);
+    }
     if (st->assign_cols > 0 || st->large)
         printf("  assignment bound %.1f in %.2f s (%d rows, %d columns)\n", st->assign_bound, st->assign_seconds,
                st->assign_rows, st->assign_cols);

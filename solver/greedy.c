@@ -63,6 +63,7 @@ typedef struct {
     int maxn;
     int key_slots;           /* starts a day on the slot grid */
     int *key_n, *key_first, *key_used; /* scratch per (weekday, slot): plan_pair's counts */
+    int *key_shared;         /* scratch per (weekday, slot): of those, visits on a school day already open */
 } state;
 
 /* An engagement id is a visit k (k < nv) or an occurrence nv + k. */
@@ -425,8 +426,10 @@ static int any_occ_in_week(state *s, ulog *u, int se, int w) {
 
 /* Plan pair i from scratch (the pupil has no visits): the pattern slot by
 ** slot at the weekly time where most visits fit, then short weeks topped
-** up by the best visits. Logged in u. */
-static int plan_pair(state *s, ulog *u, int pair) {
+** up by the best visits. With by_days, ties go to the time whose visits
+** fall most often on a day the advocate is at that school anyway (no new
+** school day). Logged in u. */
+static int plan_pair_by(state *s, ulog *u, int pair, bool by_days) {
     const prep_pair *pr = &s->pairs[pair];
     const model_pupil *pu = &s->m->pupils[pr->pupil];
     if (do_add(s, u, -1 - pair)) return -1;
@@ -435,17 +438,19 @@ static int plan_pair(state *s, ulog *u, int pair) {
         ** of them; the most, ties to the earliest. A city pair has ~400
         ** candidates, so counting per key from each candidate was the
         ** greedy's whole cost. */
-        int best_key = -1, best_n = 0, best_first = 0, touched = 0;
+        int best_key = -1, best_n = 0, best_shared = 0, best_first = 0, touched = 0;
         for (int k = pr->first; k < pr->first + pr->n; k++) {
             if (!visit_fits(s, k)) continue;
             int key = cal_weekday(s->vis[k].date) * s->key_slots + s->vis[k].start / s->m->slot_minutes;
             if (s->key_n[key]++ == 0) s->key_first[key] = k, s->key_used[touched++] = key;
+            if (by_days && school_day_count(s, k) > 0) s->key_shared[key]++;
         }
         for (int t = 0; t < touched; t++) {
-            int key = s->key_used[t], n = s->key_n[key];
-            if (n > best_n || (n == best_n && s->key_first[key] < best_first))
-                best_n = n, best_first = s->key_first[key], best_key = key;
-            s->key_n[key] = 0;
+            int key = s->key_used[t], n = s->key_n[key], sh = s->key_shared[key];
+            bool better = n > best_n || (n == best_n && (sh > best_shared ||
+                                                          (sh == best_shared && s->key_first[key] < best_first)));
+            if (better) best_n = n, best_shared = sh, best_first = s->key_first[key], best_key = key;
+            s->key_n[key] = 0, s->key_shared[key] = 0;
         }
         if (best_key >= 0) /* back to the (weekday * 1440 + start) form used below */
             best_key = best_key / s->key_slots * 1440 + best_key % s->key_slots * s->m->slot_minutes;
@@ -456,6 +461,8 @@ static int plan_pair(state *s, ulog *u, int pair) {
     }
     return fill_pupil(s, u, pr->pupil);
 }
+
+static int plan_pair(state *s, ulog *u, int pair) { return plan_pair_by(s, u, pair, false); }
 
 /* Drop every visit of the pupil and its match. */
 static int clear_pupil(state *s, ulog *u, int pupil) {
@@ -635,6 +642,18 @@ static int replan_pupil(state *s, ulog *u, int pupil, bool *improved) {
     return settle(s, u, n0, q0, improved);
 }
 
+/* Re-plan the pupil with its own advocate, its weekly times chosen to
+** share the advocate's school days (plan_pair_by); kept if Q rises. The
+** construction picks times by count alone: the days come out scattered. */
+static int repattern_days(state *s, ulog *u, int pupil, bool *improved) {
+    int i = s->pupil_pair[pupil];
+    if (i < 0 || s->m->weights.school_day <= 0 || s->m->pupils[pupil].per_week > 7) return 0;
+    int n0 = u->n;
+    double q0 = s->q;
+    if (clear_pupil(s, u, pupil) || plan_pair_by(s, u, i, true)) return -1;
+    return settle(s, u, n0, q0, improved);
+}
+
 /* The pupil takes a full advocate with a better match: one of that
 ** advocate's pupils gives way and is re-planned with its best other
 ** advocate (or left unmatched). Keeps the first exchange that raises Q. */
@@ -688,7 +707,7 @@ static bool out_of_time(const greedy_options *o) {
     return out;
 }
 
-static int local_search(state *s, ulog *u, const int *order, const greedy_options *o) {
+static int improve_pupils(state *s, ulog *u, const int *order, const greedy_options *o) {
     for (int pass = 0; pass < o->passes; pass++) {
         bool improved = false;
         for (int oi = 0; oi < s->m->n_pupils; oi++) {
@@ -707,6 +726,27 @@ static int local_search(state *s, ulog *u, const int *order, const greedy_option
         if (!improved) break;
     }
     return 0;
+}
+
+/* School days last: re-time each pupil to share its advocate's days. Run
+** after the other moves have settled, so it only adds to their roster (run
+** among them, it led the search elsewhere: early-window ended lower). */
+static int polish_days(state *s, ulog *u, const int *order, const greedy_options *o) {
+    for (int pass = 0; pass < o->passes; pass++) {
+        bool improved = false;
+        for (int oi = 0; oi < s->m->n_pupils; oi++) {
+            if (out_of_time(o)) return 0;
+            if (repattern_days(s, u, order[oi], &improved)) return -1;
+            u->n = 0;
+            if (o->on_q) o->on_q(o->on_q_arg, s->q);
+        }
+        if (!improved) break;
+    }
+    return 0;
+}
+
+static int local_search(state *s, ulog *u, const int *order, const greedy_options *o) {
+    return improve_pupils(s, u, order, o) || polish_days(s, u, order, o) ? -1 : 0;
 }
 
 /* ---- setup --------------------------------------------------------------- */
@@ -737,6 +777,7 @@ static void state_free(state *s) {
     free(s->key_n);
     free(s->key_first);
     free(s->key_used);
+    free(s->key_shared);
 }
 
 struct greedy_index {
@@ -814,10 +855,11 @@ static int state_init(state *s, const model_programme *m, const prep *p, char *v
     s->key_n = calloc((size_t)(7 * s->key_slots) + 1, sizeof(int));
     s->key_first = calloc((size_t)(7 * s->key_slots) + 1, sizeof(int));
     s->key_used = calloc((size_t)(7 * s->key_slots) + 1, sizeof(int));
+    s->key_shared = calloc((size_t)(7 * s->key_slots) + 1, sizeof(int));
     if (!s->by_person || !s->by_school || !s->pupil_pair || !s->adv_pupils ||
         !s->adv_minutes || !s->adv_cap || !s->teacher_sessions || !s->pupil_week || !s->pupil_day || !s->sess_week ||
         !s->sess_day || !s->sess_first || !s->sess_occ || !s->pair_match || !s->pq || !s->tmp ||
-        !s->key_n || !s->key_first || !s->key_used)
+        !s->key_n || !s->key_first || !s->key_used || !s->key_shared)
         return -1;
     for (int i = 0; i < m->n_pupils; i++) s->pupil_pair[i] = -1;
     for (int a = 0; a < m->n_advocates; a++) s->adv_cap[a] = solve_advocate_week_cap(m, a);

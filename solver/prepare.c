@@ -185,8 +185,9 @@ static int add_pair(prep *pp, int pupil, int adv) {
         }
         int school = model_pupil_school_on(m, &m->pupils[pupil], date);
         for (int i = 0; i < n; i++)
-            pp->visits[pp->n_visits++] = (prep_visit){date, starts[i], starts[i] + m->pupils[pupil].minutes,
-                                                      school, m->schools[school].place};
+            pp->visits[pp->n_visits++] = (prep_visit){(int32_t)date, (uint16_t)starts[i],
+                                                      (uint16_t)(starts[i] + m->pupils[pupil].minutes),
+                                                      (int16_t)school, (int16_t)m->schools[school].place};
     }
     cache_free(&cache);
     if (pp->n_visits > first) {
@@ -243,7 +244,11 @@ static int add_occurrences(prep *pp, int sess) {
 
 /* ---- lifetime ---------------------------------------------------------- */
 
+/* The packed candidate (prepare.h): 12 bytes, places within 16 bits. */
+_Static_assert(sizeof(prep_visit) == 12, "prep_visit is packed to 12 bytes");
+
 prep *prep_new(const model_programme *m) {
+    if (m->n_places > INT16_MAX) return NULL; /* load caps places far below; prep_visit holds 16 bits */
     prep *pp = calloc(1, sizeof *pp);
     if (!pp) return NULL;
     pp->m = m;

@@ -1519,6 +1519,7 @@ static int large_roster(ctx *c, const solve_options *o, double t0, solve_stats *
     }
     if (a.rc || b.rc) goto out;
     planned *best = b.q > a.q ? &b : &a;
+    stats->plain_q = a.q, stats->from_bound_q = b.q;
     *bound = br.bound;
     stats->assign_seconds = br.seconds, stats->assign_rows = br.rows, stats->assign_cols = br.cols;
     if (br.lagrangian < HUGE_VAL && !proven(m, best->q, br.bound)) {

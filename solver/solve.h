@@ -54,6 +54,7 @@ typedef struct {
     bool full_search;       /* the full program's search ran after the realisations */
     bool large;             /* too many candidates for the exact program: greedy roster, A's bound */
     bool cut_short;         /* the greedy strategy's local search was stopped by the time limit */
+    double plain_q, from_bound_q; /* the greedy strategy's two rosters: plain, and from A's matching */
 } solve_stats;
 
 /* Fill r (an empty roster from roster_new). Returns 0 when r holds a roster

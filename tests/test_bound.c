@@ -217,6 +217,31 @@ static void test_lagrangian_school_days(void **state) {
     }
 }
 
+/* b (Lagrangian). The max_pupils programme bounded by the Lagrangian
+** alone: each pupil on its own would choose A1, which takes one. The
+** matching it hands the greedy (the auction at the final prices) keeps A1
+** within max_pupils and gives it P2, worth twice P1. */
+static void test_lagrangian_matching_keeps_max_pupils(void **state) {
+    (void)state;
+    run x;
+    bound_text(&x, HEAD SCHOOLS "pupils:\n  - {id: P1, school: s1}\n  - {id: P2, school: s1, priority: 2}\n"
+                               "  - {id: P3, school: s1}\n"
+                               "advocates:\n  - {id: A1, kind: staff, max_pupils: 1, " WEEKDAYS "}\n"
+                               "  - {id: A2, kind: staff, max_pupils: 1, experience: {literacy: 1}, " WEEKDAYS "}\n");
+    bound_options lo = {0, NULL, 0, -HUGE_VAL};
+    assert_int_equal(bound_assignment(x.m, x.p, &lo, &x.a), 0);
+    assert_true(x.a.lagrangian < HUGE_VAL);
+    assert_non_null(x.a.pair_on);
+    assert_true(matched_in_a(&x, "P2", "A1") || matched_in_a(&x, "P2", "A2"));
+    int per_adv[2] = {0, 0}, on = 0;
+    for (int i = 0; i < prep_n_pairs(x.p); i++)
+        if (x.a.pair_on[i]) per_adv[prep_pairs(x.p)[i].advocate]++, on++;
+    assert_int_equal(per_adv[0], 1);
+    assert_int_equal(per_adv[1], 1);
+    assert_int_equal(on, 2);
+    run_free(&x);
+}
+
 /* d'. School days by minutes: A1 is free 09:00-10:00 on Mondays and
 ** Tuesdays, so one day holds one 60-minute visit; P1 and P2 seen every
 ** week take two days a week. Q = 4 * 100 - 4 * 5 = 380. The per-pupil
@@ -359,6 +384,7 @@ int main(void) {
         cmocka_unit_test(test_minute_caps),
         cmocka_unit_test(test_school_days_by_pupil),
         cmocka_unit_test(test_lagrangian_school_days),
+        cmocka_unit_test(test_lagrangian_matching_keeps_max_pupils),
         cmocka_unit_test(test_school_days_by_minutes),
         cmocka_unit_test(test_school_rooms),
         cmocka_unit_test(test_sessions_overlap),

@@ -202,11 +202,33 @@ static void test_deadline_stops_local_search(void **state) {
     model_free(m);
 }
 
+/* School days: P1 (priority 2, planned first) may be seen Monday or
+** Tuesday and takes the earliest time, Monday 09:00; P2 can only be seen on
+** Tuesday. First come opens two school days a week: P1's 2 visits * 200
+** + P2's 2 * 100 - 4 days * 5 = 580. Moving P1 to Tuesday 10:00 keeps
+** every visit on the pattern and opens one day a week: 590. Only the last polish (repattern_days) sees it: re-planning P1 by
+** counts alone picks Monday again. */
+static void test_polish_shares_school_days(void **state) {
+    (void)state;
+    model_programme *m = load(HEAD "pupils:\n  - {id: P1, school: s1, priority: 2}\n"
+                                   "  - {id: P2, school: s1, unavailable: [{days: mon, start: \"09:00\", end: "
+                                   "\"15:00\", reason: swimming}]}\n"
+                                   "advocates:\n  - {id: A1, kind: staff, available: [{days: [mon, tue], "
+                                   "start: \"09:00\", end: \"12:00\"}], " DBS "}\n");
+    prep *p = prep_new(m);
+    assert_non_null(p);
+    assert_true(fabs(greedy_q(m, p, 0) - 580) < 1e-9);
+    assert_true(fabs(greedy_q(m, p, GREEDY_PASSES) - 590) < 1e-9);
+    prep_free(p);
+    model_free(m);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_bump_beats_first_come),
         cmocka_unit_test(test_small_programmes_verify),
         cmocka_unit_test(test_deadline_stops_local_search),
+        cmocka_unit_test(test_polish_shares_school_days),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
