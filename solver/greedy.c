@@ -14,6 +14,7 @@
 */
 #include "greedy.h"
 
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,6 +58,8 @@ typedef struct {
     char *sess_day;          /* per session x date */
     int *sess_first, *sess_occ; /* occurrences by session (CSR) */
     double *pair_match;      /* per pair: match/continuity/preference */
+    double *pair_ub;         /* per pair: the most planning it can add to Q (pair_upper) */
+    double *pupil_ub;        /* per pupil: the largest pair_ub of its pairs, at least 0 */
     double *pq;              /* per pupil: its part of Q */
     double q;                /* Q of the current roster */
     int *tmp;                /* scratch: (weekday, start) keys of a pupil's visits */
@@ -516,6 +519,7 @@ static int pupils_greedy(state *s, ulog *u, const int *order, const char *prefer
         for (int pass = prefer ? 0 : 1; pass < 2 && best_pair < 0; pass++)
             for (int i = first; i < first + n; i++) {
                 if ((pass == 0) != (prefer && prefer[i]) || !may_match(s, i)) continue;
+                if (s->pair_ub[i] <= best + EPS) continue; /* cannot be kept: try_pair keeps more than best only */
                 /* plan, remember the best gain, and keep none while comparing */
                 int n0 = u->n;
                 if (try_pair(s, u, i, &best, &kept)) return -1;
@@ -620,7 +624,7 @@ static int plan_best(state *s, ulog *u, int pupil, double floor) {
     double best = floor;
     prep_pupil_pairs(s->p, pupil, &first, &n);
     for (int i = first; i < first + n; i++) {
-        if (!may_match(s, i)) continue;
+        if (!may_match(s, i) || s->pair_ub[i] <= best + EPS) continue;
         int n1 = u->n;
         if (try_pair(s, u, i, &best, &kept)) return -1;
         if (kept) {
@@ -654,6 +658,14 @@ static int repattern_days(state *s, ulog *u, int pupil, bool *improved) {
     return settle(s, u, n0, q0, improved);
 }
 
+/* What clearing the pupil takes from Q, at least: its own part, less the
+** school days its visits alone may have opened. */
+static double clear_gain_floor(const state *s, int pupil) {
+    int nvis = 0;
+    for (int w = 0; w < s->nweeks; w++) nvis += s->pupil_week[pupil * s->nweeks + w];
+    return s->pq[pupil] - fmax(0.0, s->m->weights.school_day) * nvis;
+}
+
 /* The pupil takes a full advocate with a better match: one of that
 ** advocate's pupils gives way and is re-planned with its best other
 ** advocate (or left unmatched). Keeps the first exchange that raises Q. */
@@ -668,6 +680,11 @@ static int bump_pupil(state *s, ulog *u, int pupil, bool *improved) {
         for (int other = 0; other < s->m->n_pupils; other++) {
             int j = s->pupil_pair[other];
             if (other == pupil || j < 0 || s->pairs[j].advocate != a) continue;
+            /* Q after the exchange is at most Q without both pupils plus
+            ** both plans' most: skip exchanges that cannot raise it */
+            double most = s->q - clear_gain_floor(s, pupil) - clear_gain_floor(s, other) + s->pair_ub[i] +
+                          s->pupil_ub[other];
+            if (most <= s->q + EPS) continue;
             int n0 = u->n;
             double q0 = s->q;
             if (clear_pupil(s, u, pupil) || clear_pupil(s, u, other) || plan_pair(s, u, i)) return -1;
@@ -772,6 +789,8 @@ static void state_free(state *s) {
     free(s->sess_first);
     free(s->sess_occ);
     free(s->pair_match);
+    free(s->pair_ub);
+    free(s->pupil_ub);
     free(s->pq);
     free(s->tmp);
     free(s->key_n);
@@ -808,6 +827,26 @@ void greedy_index_free(greedy_index *ix) {
     free(ix->pair_of_visit);
     free(ix->visit_week);
     free(ix);
+}
+
+/* The most that planning pair i can add to Q: its match terms and, per
+** week, a visit on each of its dates up to per_week at the visit's most
+** (moved and school days only lower it, or add |weight| when negative).
+** A plan whose bound cannot beat the best so far is not tried: the rosters
+** are the same, found sooner. */
+static double pair_upper(const state *s, int i) {
+    const prep_pair *pr = &s->pairs[i];
+    const model_weights *w = &s->m->weights;
+    int per_week = s->m->pupils[pr->pupil].per_week, visits = 0;
+    double each = fmax(0.0, w->visit * s->m->pupils[pr->pupil].priority + fmax(0.0, -w->moved) +
+                                fmax(0.0, -w->school_day));
+    for (int k = pr->first, end = pr->first + pr->n; k < end;) {
+        int week = s->visit_week[k], dates = 0, last = -1;
+        for (; k < end && s->visit_week[k] == week; k++)
+            if (s->vis[k].date != last) dates++, last = s->vis[k].date;
+        visits += dates < per_week ? dates : per_week;
+    }
+    return s->pair_match[i] + visits * each;
 }
 
 static int state_init(state *s, const model_programme *m, const prep *p, char *visit_on, char *occ_on,
@@ -847,6 +886,8 @@ static int state_init(state *s, const model_programme *m, const prep *p, char *v
     s->sess_occ = calloc((size_t)s->no + 1, sizeof(int));
     s->pair_match = calloc((size_t)s->np + 1, sizeof(double));
     s->pq = calloc((size_t)m->n_pupils + 1, sizeof(double));
+    s->pair_ub = calloc((size_t)s->np + 1, sizeof(double));
+    s->pupil_ub = calloc((size_t)m->n_pupils + 1, sizeof(double));
     s->maxn = 1;
     for (int i = 0; i < s->np; i++)
         if (s->pairs[i].n > s->maxn) s->maxn = s->pairs[i].n;
@@ -858,13 +899,17 @@ static int state_init(state *s, const model_programme *m, const prep *p, char *v
     s->key_shared = calloc((size_t)(7 * s->key_slots) + 1, sizeof(int));
     if (!s->by_person || !s->by_school || !s->pupil_pair || !s->adv_pupils ||
         !s->adv_minutes || !s->adv_cap || !s->teacher_sessions || !s->pupil_week || !s->pupil_day || !s->sess_week ||
-        !s->sess_day || !s->sess_first || !s->sess_occ || !s->pair_match || !s->pq || !s->tmp ||
+        !s->sess_day || !s->sess_first || !s->sess_occ || !s->pair_match || !s->pq || !s->tmp || !s->pair_ub ||
+        !s->pupil_ub ||
         !s->key_n || !s->key_first || !s->key_used || !s->key_shared)
         return -1;
     for (int i = 0; i < m->n_pupils; i++) s->pupil_pair[i] = -1;
     for (int a = 0; a < m->n_advocates; a++) s->adv_cap[a] = solve_advocate_week_cap(m, a);
     for (int i = 0; i < s->np; i++) {
         s->pair_match[i] = solve_match_value(m, s->pairs[i].pupil, s->pairs[i].advocate);
+        s->pair_ub[i] = pair_upper(s, i);
+        double *pu = &s->pupil_ub[s->pairs[i].pupil];
+        if (s->pair_ub[i] > *pu) *pu = s->pair_ub[i];
     }
     for (int k = 0; k < s->no; k++) s->sess_first[s->occ[k].session + 1]++;
     for (int se = 0; se < m->n_sessions; se++) s->sess_first[se + 1] += s->sess_first[se];
