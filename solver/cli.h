@@ -9,6 +9,8 @@
 #ifndef ROSTER_CLI_H
 #define ROSTER_CLI_H
 
+#include "prepare.h"
+
 #define CLI_OK 0
 #define CLI_FAILED 1
 #define CLI_BAD_INPUT 2
@@ -20,5 +22,8 @@ int cli_explain(int argc, char **argv);
 int cli_mathprog(int argc, char **argv);
 int cli_solve(int argc, char **argv);
 int cli_verify(int argc, char **argv);
+
+/* What command tells the user when prep_new_status failed. */
+void cli_prep_failed(const char *command, prep_status st);
 
 #endif

@@ -85,8 +85,9 @@ int cli_explain(int argc, char **argv) {
         goto out;
     }
     rc = CLI_FAILED;
-    if (!(p = prep_new(m))) {
-        fprintf(stderr, "roster explain: out of memory\n");
+    prep_status ps;
+    if (!(p = prep_new_status(m, &ps))) {
+        cli_prep_failed("roster explain", ps);
         goto out;
     }
     if ((a.pupil ? explain_pupil(m, p, r, who, &e) : explain_session(m, p, r, who, &e)) != 0) {

@@ -326,11 +326,12 @@ int cli_solve(int argc, char **argv) {
         }
         a.so.previous = pv;
     }
-    p = prep_new(m);
+    prep_status ps;
+    p = prep_new_status(m, &ps);
     r = roster_new();
     solve_stats st;
     if (!p || !r) {
-        fprintf(stderr, "roster solve: out of memory\n");
+        cli_prep_failed("roster solve", p ? PREP_NO_MEMORY : ps);
         goto out;
     }
     /* Advice re-solves for at most 5 s each (less when the solve itself was shorter). */
@@ -370,4 +371,15 @@ out:
     free(a.files);
     glp_free_env();
     return rc;
+}
+
+void cli_prep_failed(const char *command, prep_status st) {
+    if (st == PREP_TOO_MANY_VISITS)
+        fprintf(stderr,
+                "%s: the programme has more than %d candidate visits (pupils x compatible advocates x dates x "
+                "start times), more than this version can hold; solve its localities (schools that share no "
+                "advocate) as separate programmes\n",
+                command, PREP_MAX_VISITS);
+    else
+        fprintf(stderr, "%s: out of memory\n", command);
 }

@@ -9,6 +9,7 @@
 */
 #include "prepare.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,18 +25,23 @@ struct prep {
     prep_visit *visits;     int n_visits, cap_visits;
     int *pupil_first;       /* n_pupils + 1 offsets into pairs */
     prep_occurrence *occ;   int n_occ, cap_occ;
+    int max_visits;         /* the cap on n_visits (prep_new_capped) */
 };
 
 /* ---- growable arrays --------------------------------------------------- */
 
+/* Doubling in size_t: an int doubled past 2^30 overflowed and the loop
+** never ended (a county hung here, before PREP_MAX_VISITS). need is an
+** int, so the capacity stops at INT_MAX. */
 static int grow(void **v, int *cap, int need, size_t size) {
     if (need <= *cap) return 0;
-    int n = *cap ? *cap : 256;
-    while (n < need) n *= 2;
-    void *w = realloc(*v, (size_t)n * size);
+    size_t n = *cap ? (size_t)*cap : 256;
+    while (n < (size_t)need) n *= 2;
+    if (n > INT_MAX) n = INT_MAX;
+    void *w = realloc(*v, n * size);
     if (!w) return -1;
     *v = w;
-    *cap = n;
+    *cap = (int)n;
     return 0;
 }
 
@@ -170,6 +176,7 @@ static void cache_free(start_cache *c) {
         for (int d = 0; d < 7; d++) free(c->v[s][d]);
 }
 
+/* 0, -1 when memory runs out, -2 past PREP_MAX_VISITS. */
 static int add_pair(prep *pp, int pupil, int adv) {
     const model_programme *m = pp->m;
     start_cache cache;
@@ -179,6 +186,10 @@ static int add_pair(prep *pp, int pupil, int adv) {
         if (day_blocker(pp, pupil, adv, date, false)) continue;
         const int *starts;
         int n = cached_starts(pp, &cache, pupil, adv, date, &starts);
+        if (n > pp->max_visits - pp->n_visits) {
+            cache_free(&cache);
+            return -2;
+        }
         if (n < 0 || grow((void **)&pp->visits, &pp->cap_visits, pp->n_visits + n, sizeof *pp->visits)) {
             cache_free(&cache);
             return -1;
@@ -247,11 +258,26 @@ static int add_occurrences(prep *pp, int sess) {
 /* The packed candidate (prepare.h): 12 bytes, places within 16 bits. */
 _Static_assert(sizeof(prep_visit) == 12, "prep_visit is packed to 12 bytes");
 
-prep *prep_new(const model_programme *m) {
-    if (m->n_places > INT16_MAX) return NULL; /* load caps places far below; prep_visit holds 16 bits */
+prep *prep_new(const model_programme *m) { return prep_new_status(m, NULL); }
+
+prep *prep_new_status(const model_programme *m, prep_status *status) {
+    return prep_new_capped(m, PREP_MAX_VISITS, status);
+}
+
+prep *prep_new_capped(const model_programme *m, int max_visits, prep_status *status) {
+    prep_status st = PREP_NO_MEMORY;
+    if (status) *status = PREP_OK;
+    if (m->n_places > INT16_MAX) { /* load caps places far below; prep_visit holds 16 bits */
+        if (status) *status = st;
+        return NULL;
+    }
     prep *pp = calloc(1, sizeof *pp);
-    if (!pp) return NULL;
+    if (!pp) {
+        if (status) *status = st;
+        return NULL;
+    }
     pp->m = m;
+    pp->max_visits = max_visits < PREP_MAX_VISITS ? max_visits : PREP_MAX_VISITS;
     pp->arena = arena_new();
     pp->first_monday = cal_week_start(m->period_from);
     pp->n_weeks = (cal_week_start(m->period_to) - pp->first_monday) / 7 + 1;
@@ -261,8 +287,11 @@ prep *prep_new(const model_programme *m) {
     if (!pp->arena || !pp->pairs || !pp->pupil_first) goto fail;
     for (int p = 0; p < m->n_pupils; p++) {
         pp->pupil_first[p] = pp->n_pairs;
-        for (int a = 0; a < m->n_advocates; a++)
-            if (pair_static(m, p, a) == PS_OK && add_pair(pp, p, a)) goto fail;
+        for (int a = 0; a < m->n_advocates; a++) {
+            int rc = pair_static(m, p, a) == PS_OK ? add_pair(pp, p, a) : 0;
+            if (rc == -2) st = PREP_TOO_MANY_VISITS;
+            if (rc) goto fail;
+        }
     }
     pp->pupil_first[m->n_pupils] = pp->n_pairs;
     for (int s = 0; s < m->n_sessions; s++)
@@ -270,6 +299,7 @@ prep *prep_new(const model_programme *m) {
     return pp;
 fail:
     prep_free(pp);
+    if (status) *status = st;
     return NULL;
 }
 

@@ -41,7 +41,27 @@ typedef struct {
     int place, school;      /* school -1 for a non-school venue */
 } prep_occurrence;
 
-/* NULL only when memory runs out. */
+/* The most candidate visits one programme may have: 268 million, about 4
+** cities (a city has 71 million). They take 3.2 GB at 12 bytes each, and a
+** solve about twice what prepare holds, so more would not fit a machine a
+** programme lead has; refusing here takes seconds, not the minutes and
+** 13 GB that reaching a billion took. A county of 10,000 pupils over a term
+** has more than a billion (docs/solve.md, "How the cost grows"). */
+#define PREP_MAX_VISITS (1 << 28)
+
+typedef enum {
+    PREP_OK,
+    PREP_NO_MEMORY,
+    PREP_TOO_MANY_VISITS    /* more than PREP_MAX_VISITS candidates */
+} prep_status;
+
+/* NULL when memory runs out or the candidates pass PREP_MAX_VISITS; *status
+** (may be NULL) says which. */
+prep *prep_new_status(const model_programme *m, prep_status *status);
+/* The same with another cap on the candidates (at most PREP_MAX_VISITS; the
+** tests use a small one). */
+prep *prep_new_capped(const model_programme *m, int max_visits, prep_status *status);
+/* The same without the reason. */
 prep *prep_new(const model_programme *m);
 void prep_free(prep *p);
 

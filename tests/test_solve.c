@@ -479,6 +479,31 @@ static void test_reasons_tiny(void **state) {
     diag_clear(&d);
 }
 
+/* The cap on candidate visits: one pupil, one advocate free Wednesdays
+** 09:00-10:00, a 60-minute visit: one start a Wednesday, 2 candidates over
+** the two weeks. A cap of 2 holds them; a cap of 1 says the programme is too
+** large (it used to hang at 2^30: an int doubled past it). */
+static void test_candidate_cap(void **state) {
+    (void)state;
+    model_programme *m = testutil_load(HEAD SCHOOLS(1) "pupils:\n  - {id: P1, school: s1}\n"
+                                                      "advocates:\n  - {id: A1, kind: staff, available: [{days: wed, "
+                                                      "start: \"09:00\", end: \"10:00\"}], " DBS "}\n");
+    assert_non_null(m);
+    prep_status st = PREP_NO_MEMORY;
+    prep *p = prep_new_capped(m, 2, &st);
+    assert_non_null(p);
+    assert_int_equal(st, PREP_OK);
+    assert_int_equal(prep_n_visits(p), 2);
+    prep_free(p);
+    assert_null(prep_new_capped(m, 1, &st));
+    assert_int_equal(st, PREP_TOO_MANY_VISITS);
+    /* the default cap is the library's own */
+    assert_non_null(p = prep_new_status(m, &st));
+    assert_int_equal(st, PREP_OK);
+    prep_free(p);
+    model_free(m);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_no_overlap),       cmocka_unit_test(test_travel_gap),
@@ -487,7 +512,7 @@ int main(void) {
         cmocka_unit_test(test_leave_moves_visit), cmocka_unit_test(test_block_moves_visit),
         cmocka_unit_test(test_dbs_moves_visit),   cmocka_unit_test(test_school_move_moves_visit),
         cmocka_unit_test(test_avoid_requires),   cmocka_unit_test(test_sessions),
-        cmocka_unit_test(test_reasons_tiny),
+        cmocka_unit_test(test_reasons_tiny),     cmocka_unit_test(test_candidate_cap),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
