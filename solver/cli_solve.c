@@ -257,6 +257,9 @@ static void print_summary(const solve_args *a, const roster *r, const model_prog
     printf("  objective        %.10g (bound %.10g, gap %.3g%%)\n", r->value, r->bound, gap);
     printf("  status           %s in %.2f s (%d rows, %d columns, %d nonzeros, threads %d)\n",
            roster_status_name(r->status), st->seconds, st->rows, st->cols, st->nonzeros, a->so.threads);
+    if (st->first_seconds >= 0)
+        printf("  first roster     value %.10g after %.2f s (from the start of the run)\n", st->first_q,
+               st->first_seconds);
     if (r->has_changes) {
         int adv = 0, pat = 0;
         for (int i = 0; i < r->n_changes; i++) {
@@ -347,7 +350,9 @@ int cli_solve(int argc, char **argv) {
         double left = a.so.time_limit - (stop_clock() - started);
         a.so.time_limit = left > 1.0 ? left : 1.0;
     }
+    double solve_from = stop_clock() - started; /* loading and preparing */
     int solved = solve_run(m, p, &a.so, r, &st, &d);
+    st.first_seconds = st.first_seconds >= 0 ? st.first_seconds + solve_from : -1;
     progress_finish(&prog);
     a.so.progress = NULL; /* the advice's what-if re-solves stay quiet */
     if (solved ||

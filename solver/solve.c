@@ -1453,14 +1453,16 @@ static int assignment_bound(ctx *c, const solve_options *o, double t0, solve_sta
 /* The progress display while the two plans run: the best Q either has
 ** reached. Both threads report, so the update is serialised. */
 typedef struct {
-    progress *prog;
+    progress *prog;         /* may be NULL: then only the first roster is noted */
     double t0, best;
+    solve_stats *stats;     /* first_q, first_seconds */
 } large_progress;
 
 static void large_on_q(void *arg, double q) {
     large_progress *lp = arg;
 #pragma omp critical(roster_large_progress)
     {
+        if (lp->stats->first_seconds < 0) lp->stats->first_q = q, lp->stats->first_seconds = now_seconds() - lp->t0;
         if (q > lp->best) lp->best = q;
         show_progress(lp->prog, lp->t0, lp->best, HUGE_VAL);
     }
@@ -1483,8 +1485,8 @@ static void plan_from_bound(ctx *c, const solve_options *o, bound_result *br, pl
     pl->bound = bound_new(m, c->p);
     pl->rc = pl->bound ? bound_solve(pl->bound, &bo, br) : -1;
     if (pl->rc || !br->pair_on) return;
-    greedy_options go = {GREEDY_PASSES, br->pair_on, pl->deadline, o->stop, &pl->cut_short, pl->index,
-                         o->progress ? large_on_q : NULL, pl->shown};
+    greedy_options go = {GREEDY_PASSES, br->pair_on, pl->deadline, o->stop, &pl->cut_short, pl->index, large_on_q,
+                         pl->shown};
     pl->rc = greedy_roster_opts(m, c->p, &go, pl->von, pl->oon, &pl->q);
 }
 
@@ -1497,7 +1499,7 @@ static int large_roster(ctx *c, const solve_options *o, double t0, solve_stats *
     /* the local searches stop at 85% of the limit: the roster still has to be explained and written */
     double deadline = o->time_limit > 0 ? stop_clock() + 0.85 * o->time_limit : 0;
     greedy_index *index = greedy_index_new(c->p);
-    large_progress shown = {o->progress, t0, -HUGE_VAL};
+    large_progress shown = {o->progress, t0, -HUGE_VAL, stats};
     planned a = {calloc((size_t)nv + 1, 1), calloc((size_t)no + 1, 1), -HUGE_VAL, 0, deadline, false, index, NULL, &shown};
     planned b = {calloc((size_t)nv + 1, 1), calloc((size_t)no + 1, 1), -HUGE_VAL, 0, deadline, false, index, NULL, &shown};
     bound_result br = {0}, br2 = {0};
@@ -1505,8 +1507,7 @@ static int large_roster(ctx *c, const solve_options *o, double t0, solve_stats *
     if (!index || !c->x_col || !c->sol || !a.von || !a.oon || !b.von || !b.oon) goto out;
     for (int i = 0; i < np; i++) c->x_col[i] = 1 + i;
     c->v_col0 = np + 1, c->o_col0 = np + nv + 1;
-    greedy_options go = {GREEDY_PASSES, NULL, deadline, o->stop, &a.cut_short, index,
-                         o->progress ? large_on_q : NULL, &shown};
+    greedy_options go = {GREEDY_PASSES, NULL, deadline, o->stop, &a.cut_short, index, large_on_q, &shown};
 #pragma omp parallel sections num_threads(o->threads > 1 ? 2 : 1)
     {
 #pragma omp section
@@ -1562,6 +1563,7 @@ static int solve_large(const model_programme *m, const prep *p, const solve_opti
     c.use_pattern = false; /* the pattern is read from the visits, as the greedy's Q assumes */
     memset(stats, 0, sizeof *stats);
     stats->large = true;
+    stats->first_seconds = -1;
     double bound = HUGE_VAL;
     if (large_roster(&c, o, t0, stats, &bound) || extract(&c, r)) {
         diag_error(d, nowhere, "out of memory while building the roster");
@@ -1633,6 +1635,7 @@ int solve_run(const model_programme *m, const prep *p, const solve_options *o, r
         ctx_free(&c);
         return -1;
     }
+    stats->first_q = heuristic_value(&c), stats->first_seconds = now_seconds() - t0;
     if (o->previous) prev_start(o->previous, c.P, c.heur); /* rerostering hook */
     c.known_bound = HUGE_VAL;
     if (stats->cols > 0 && !o->previous && assignment_bound(&c, o, t0, stats)) {

@@ -49,6 +49,18 @@ fi
 b=$(field "$tmp/saturday/roster.yaml" bound)
 awk -v b="$b" 'BEGIN { exit !(b >= 23800) }' || { say "saturday: greedy bound $b below the proven optimum 23800"; fail=1; }
 
+# the summary says when the first roster was ready and what it was worth:
+# no more than the roster written (the search only improves on it)
+if "$ROSTER" solve inputs/early-window/*.yaml -o "$tmp/ew" --strategy greedy >"$tmp/ew.out" 2>&1; then
+    first=$(sed -n 's/^  first roster     value \([-0-9.e+]*\) after [0-9.]* s.*/\1/p' "$tmp/ew.out")
+    v=$(field "$tmp/ew/roster.yaml" value)
+    if [ -z "$first" ]; then say "early-window: no 'first roster' line:"; cat "$tmp/ew.out"; fail=1
+    else awk -v f="$first" -v v="$v" 'BEGIN { exit !(f <= v) }' || { say "early-window: first roster $first above the final $v"; fail=1; }
+    fi
+else
+    say "early-window: solve failed:"; tail -3 "$tmp/ew.out"; fail=1
+fi
+
 # --time-limit far beyond int milliseconds (1e7 s = 1e10 ms)
 if ! "$ROSTER" solve tests/mathprog/max_pupils.yaml -o "$tmp/long" --time-limit 1e7 -q >"$tmp/long.out" 2>&1; then
     say "--time-limit 1e7 failed:"; tail -3 "$tmp/long.out"; fail=1
