@@ -253,6 +253,8 @@ def parse_roster(text, roster_yaml=""):
             r["tool_status"], r["message"] = "out_of_memory", s
         elif re.match(r"^roster( solve)?: ", s) and not r["message"]:
             r["message"] = s
+            if re.search(r"candidate visits .*more than this version can hold", s):
+                r["tool_status"] = "too_large"  # PREP_MAX_VISITS: refused before any roster
     st = re.search(r"^status:\s*(\w+)", roster_yaml, re.M)
     if st:
         r["tool_status"] = _roster_status(st.group(1))

@@ -71,6 +71,16 @@ fields("roster yaml", parsers.parse_roster("", log("roster-summary.yaml")), tool
        objective=523410.0, bound=530012.5)
 fields("roster first feasible", parsers.parse_roster("1.0\tfirst feasible roster after 2.5 s (objective 1200)\n"),
        first_feasible_s=2.5, first_objective=1200.0)
+# the summary line roster solve prints (value, then seconds from the start of the run)
+fields("roster first roster", parsers.parse_roster("9.1\t  first roster     value 2899045 after 7.35 s (from the "
+                                                   "start of the run)\n"),
+       first_feasible_s=7.35, first_objective=2899045.0)
+# a programme past PREP_MAX_VISITS is refused: too large, not a crash
+too = parsers.parse_roster("17.1\troster solve: the programme has more than 268435456 candidate visits (pupils x "
+                           "compatible advocates x dates x start times), more than this version can hold; solve "
+                           "its localities (schools that share no advocate) as separate programmes\n")
+fields("roster too large", too, tool_status="too_large", objective=None)
+expect("roster too large: status", parsers.classify(too, {"exit": 1}, 60), "model too large to generate")
 
 # /usr/bin/time -v: a normal exit and a command killed by SIGSEGV.
 tv = parsers.parse_time_v(log("time-v.txt"))
