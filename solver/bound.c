@@ -500,7 +500,16 @@ typedef struct lagr {
     double *lambda, *mu, *nu;   /* per advocate; advocate * nweeks + week; aws() */
     double *rho;                /* school * nweeks + week: the school_rooms rows */
     double *pi;                 /* pair * nweeks + week: the days_by_pupil rows */
-    double *g_lambda, *g_mu, *g_nu, *g_rho, *g_pi;
+    double *pi_sum;             /* aws(): the sum of its pupils' pi, kept as pi changes */
+    double *g_lambda, *g_mu, *g_nu, *g_rho;
+    /* pi moves only where a chosen pupil is visited (z is 0 in the inner
+    ** problem, so elsewhere its slack is 0): those pair-weeks and their
+    ** subgradient, a few per pupil instead of every pair-week */
+    size_t *touch;
+    double *g_touch;
+    size_t n_touch;
+    size_t *dirty;              /* groups whose nu or pi moved this step */
+    unsigned char *is_dirty;    /* aws() */
     double *z;                  /* aws(): z in the inner problem (0 or the week's dates) */
     size_t *grp_first, *grp;    /* aws() -> its pair-weeks: grp[grp_first[q] .. grp_first[q + 1]) */
     double *scratch;            /* the projection's sort buffer */
@@ -546,21 +555,14 @@ static double minute_price(const actx *c, const lagr *L, int i, int w) {
 ** when that is positive, else 0. */
 static double lagr_days(const actx *c, lagr *L) {
     const model_programme *m = c->m;
-    const prep_pair *pairs = prep_pairs(c->p);
     size_t n_aws = (size_t)m->n_advocates * (size_t)c->nweeks * (size_t)m->n_schools;
     double sd = m->weights.school_day, total = 0;
     if (sd <= 0) { /* A has no z (school days are in visit_value) */
         memset(L->z, 0, sizeof(double) * n_aws);
         return 0;
     }
-    memcpy(L->z, L->nu, sizeof(double) * n_aws); /* z's reduced value, then z */
-    for (int i = 0; i < prep_n_pairs(c->p); i++)
-        for (int w = 0; w < c->nweeks; w++) {
-            size_t at = (size_t)i * (size_t)c->nweeks + (size_t)w;
-            if (L->pi[at] > 0) L->z[aws(c, pairs[i].advocate, w, c->u_school[at])] += L->pi[at];
-        }
     for (size_t q = 0; q < n_aws; q++) {
-        double gain = L->z[q] - sd;
+        double gain = L->nu[q] + L->pi_sum[q] - sd; /* z's reduced value */
         L->z[q] = gain > 0 ? c->day_count[q] : 0;
         if (gain > 0) total += gain * c->day_count[q];
     }
@@ -611,12 +613,9 @@ static double lagr_gradient(actx *c, lagr *L) {
     size_t n_rho = (size_t)m->n_schools * (size_t)nw;
     for (size_t q = 0; q < n_mu; q++) L->g_mu[q] = 1;
     for (size_t q = 0; q < n_rho; q++) L->g_rho[q] = 1;
-    memcpy(L->g_nu, L->z, sizeof(double) * n_nu); /* the rows z - minutes / day >= 0 and z - u >= 0 */
-    size_t n_pw = (size_t)prep_n_pairs(c->p) * (size_t)nw;
-    for (size_t q = 0; q < n_pw; q++) {
-        int s = c->u_school[q];
-        L->g_pi[q] = c->most[q] && s >= 0 ? L->z[aws(c, pairs[q / (size_t)nw].advocate, (int)(q % (size_t)nw), s)] : 0;
-    }
+    memcpy(L->g_nu, L->z, sizeof(double) * n_nu); /* the rows z - minutes / day >= 0 */
+    L->n_touch = 0;
+    bool days = m->weights.school_day > 0; /* otherwise A has no z: nu and pi stay 0 */
     for (int pu = 0; pu < m->n_pupils; pu++) {
         int i = L->chosen[pu];
         if (i < 0) continue;
@@ -631,7 +630,10 @@ static double lagr_gradient(actx *c, lagr *L) {
             double day = s >= 0 ? c->day_minutes[aws(c, a, w, s)] : 0;
             if (cap > 0) L->g_mu[(size_t)a * (size_t)nw + (size_t)w] -= mins * c->most[at] / cap;
             if (day > 0) L->g_nu[aws(c, a, w, s)] -= mins * c->most[at] / day;
-            if (s >= 0) L->g_pi[at] -= c->most[at];
+            if (s >= 0 && days) { /* the row z - u >= 0 */
+                L->touch[L->n_touch] = at;
+                L->g_touch[L->n_touch++] = L->z[aws(c, a, w, s)] - c->most[at];
+            }
             double room = s >= 0 ? c->school_minutes[(size_t)s * (size_t)nw + (size_t)w] : 0;
             if (room > 0) L->g_rho[(size_t)s * (size_t)nw + (size_t)w] -= mins * c->most[at] / room;
         }
@@ -651,14 +653,13 @@ static double lagr_gradient(actx *c, lagr *L) {
         if (L->rho[q] <= 0 && L->g_rho[q] > 0) L->g_rho[q] = 0;
         norm += L->g_rho[q] * L->g_rho[q];
     }
-    bool days = m->weights.school_day > 0; /* otherwise A has no z: nu and pi stay 0 */
     for (size_t q = 0; q < n_nu; q++) {
         if (!days || (L->nu[q] <= 0 && L->g_nu[q] > 0)) L->g_nu[q] = 0;
         norm += L->g_nu[q] * L->g_nu[q];
     }
-    for (size_t q = 0; q < n_pw; q++) {
-        if (!days || (L->pi[q] <= 0 && L->g_pi[q] > 0)) L->g_pi[q] = 0;
-        norm += L->g_pi[q] * L->g_pi[q];
+    for (size_t j = 0; j < L->n_touch; j++) {
+        if (L->pi[L->touch[j]] <= 0 && L->g_touch[j] > 0) L->g_touch[j] = 0;
+        norm += L->g_touch[j] * L->g_touch[j];
     }
     return norm;
 }
@@ -674,9 +675,10 @@ static int cmp_desc(const void *x, const void *y) {
 ** problem and L stays smooth in z. */
 static void project_days(lagr *L, size_t q, double sd) {
     size_t lo = L->grp_first[q], hi = L->grp_first[q + 1], n = 0;
-    double sum = L->nu[q];
+    double sum = 0;
     for (size_t j = lo; j < hi; j++) sum += L->pi[L->grp[j]];
-    if (sum <= sd) return;
+    L->pi_sum[q] = sum;
+    if (L->nu[q] + sum <= sd) return;
     L->scratch[n++] = L->nu[q];
     for (size_t j = lo; j < hi; j++) L->scratch[n++] = L->pi[L->grp[j]];
     qsort(L->scratch, n, sizeof(double), cmp_desc);
@@ -690,7 +692,9 @@ static void project_days(lagr *L, size_t q, double sd) {
         }
     }
     L->nu[q] = fmax(0.0, L->nu[q] - theta);
-    for (size_t j = lo; j < hi; j++) L->pi[L->grp[j]] = fmax(0.0, L->pi[L->grp[j]] - theta);
+    sum = 0;
+    for (size_t j = lo; j < hi; j++) sum += L->pi[L->grp[j]] = fmax(0.0, L->pi[L->grp[j]] - theta);
+    L->pi_sum[q] = sum;
 }
 
 static void lagr_step(actx *c, lagr *L, double t) {
@@ -699,11 +703,24 @@ static void lagr_step(actx *c, lagr *L, double t) {
     for (int a = 0; a < m->n_advocates; a++) L->lambda[a] = fmax(0.0, L->lambda[a] - t * L->g_lambda[a]);
     for (size_t q = 0; q < n_mu; q++) L->mu[q] = fmax(0.0, L->mu[q] - t * L->g_mu[q]);
     for (size_t q = 0; q < (size_t)m->n_schools * (size_t)c->nweeks; q++) L->rho[q] = fmax(0.0, L->rho[q] - t * L->g_rho[q]);
-    for (size_t q = 0; q < n_nu; q++) L->nu[q] = fmax(0.0, L->nu[q] - t * L->g_nu[q]);
-    size_t n_pw = (size_t)prep_n_pairs(c->p) * (size_t)c->nweeks;
-    for (size_t q = 0; q < n_pw; q++) L->pi[q] = fmax(0.0, L->pi[q] - t * L->g_pi[q]);
-    if (m->weights.school_day > 0)
-        for (size_t q = 0; q < n_nu; q++) project_days(L, q, m->weights.school_day);
+    size_t n_dirty = 0;
+    for (size_t q = 0; q < n_nu; q++) {
+        if (L->g_nu[q] == 0) continue;
+        L->nu[q] = fmax(0.0, L->nu[q] - t * L->g_nu[q]);
+        if (!L->is_dirty[q]) L->is_dirty[q] = 1, L->dirty[n_dirty++] = q;
+    }
+    const prep_pair *pairs = prep_pairs(c->p);
+    for (size_t j = 0; j < L->n_touch; j++) {
+        size_t at = L->touch[j];
+        int w = (int)(at % (size_t)c->nweeks);
+        size_t q = aws(c, pairs[at / (size_t)c->nweeks].advocate, w, c->u_school[at]);
+        L->pi[at] = fmax(0.0, L->pi[at] - t * L->g_touch[j]);
+        if (!L->is_dirty[q]) L->is_dirty[q] = 1, L->dirty[n_dirty++] = q;
+    }
+    for (size_t j = 0; j < n_dirty; j++) {
+        if (m->weights.school_day > 0) project_days(L, L->dirty[j], m->weights.school_day);
+        L->is_dirty[L->dirty[j]] = 0;
+    }
 }
 
 /* The pair-weeks of each (advocate, week, school) in CSR form; returns a
@@ -826,7 +843,8 @@ static void match_by_auction(const actx *c, const double *val, char *pair_on) {
 static void lagr_free(lagr *L) {
     if (!L) return;
     free(L->lambda), free(L->g_lambda), free(L->mu), free(L->g_mu), free(L->nu), free(L->g_nu), free(L->chosen);
-    free(L->rho), free(L->g_rho), free(L->price), free(L->pi), free(L->g_pi), free(L->z);
+    free(L->rho), free(L->g_rho), free(L->price), free(L->pi), free(L->pi_sum), free(L->z);
+    free(L->touch), free(L->g_touch), free(L->dirty), free(L->is_dirty);
     free(L->grp_first), free(L->grp), free(L->scratch), free(L->pair_val), free(L->best_val);
     free(L);
 }
@@ -845,14 +863,17 @@ static lagr *lagr_new(const actx *c) {
     L->chosen = malloc(sizeof(int) * ((size_t)m->n_pupils + 1));
     L->rho = calloc(n_rho + 1, sizeof(double)), L->g_rho = calloc(n_rho + 1, sizeof(double));
     L->price = malloc(sizeof(double) * (n_mu * ((size_t)m->n_schools + 1) + 1));
-    L->pi = calloc(n_pw + 1, sizeof(double)), L->g_pi = calloc(n_pw + 1, sizeof(double));
+    L->pi = calloc(n_pw + 1, sizeof(double)), L->pi_sum = calloc(n_nu + 1, sizeof(double));
+    size_t n_chosen_weeks = (size_t)m->n_pupils * (size_t)c->nweeks;
+    L->touch = malloc(sizeof(size_t) * (n_chosen_weeks + 1)), L->g_touch = malloc(sizeof(double) * (n_chosen_weeks + 1));
+    L->dirty = malloc(sizeof(size_t) * (n_nu + 1)), L->is_dirty = calloc(n_nu + 1, 1);
     L->z = calloc(n_nu + 1, sizeof(double));
     L->pair_val = calloc((size_t)prep_n_pairs(c->p) + 1, sizeof(double));
     L->best_val = calloc((size_t)prep_n_pairs(c->p) + 1, sizeof(double));
     L->grp_first = calloc(n_nu + 2, sizeof(size_t)), L->grp = malloc(sizeof(size_t) * (n_pw + 1));
     if (L->grp_first && L->grp) L->scratch = group_days(c, L->grp_first, L->grp);
     if (!L->lambda || !L->g_lambda || !L->mu || !L->g_mu || !L->nu || !L->g_nu || !L->chosen || !L->rho ||
-        !L->g_rho || !L->price || !L->pi || !L->g_pi || !L->z || !L->scratch || !L->pair_val || !L->best_val) {
+        !L->g_rho || !L->price || !L->pi || !L->pi_sum || !L->touch || !L->g_touch || !L->dirty || !L->is_dirty || !L->z || !L->scratch || !L->pair_val || !L->best_val) {
         lagr_free(L);
         return NULL;
     }
