@@ -765,16 +765,17 @@ static double *group_days(const actx *c, size_t *first, size_t *grp) {
 #define BOUND_AUCTION_EPS 0.5
 
 typedef struct {
-    int *held, *n_held, *cap; /* per advocate: its pupils (held + a * per), how many, max */
+    int *n_held, *cap;        /* per advocate: pupils held, places (max_pupils; pupils when unlimited) */
+    size_t *first;            /* per advocate: where its places start in held */
+    int *held;                /* the pupils in each advocate's places */
     double *bid;              /* per pupil: its standing bid */
     int *pair_of;             /* per pupil: the pair it holds, or -1 */
-    int per;                  /* places per advocate in held */
 } auction;
 
 static double auction_price(const auction *x, int a) {
     if (x->n_held[a] < x->cap[a]) return 0;
     double low = HUGE_VAL;
-    for (int j = 0; j < x->n_held[a]; j++) low = fmin(low, x->bid[x->held[(size_t)a * (size_t)x->per + (size_t)j]]);
+    for (int j = 0; j < x->n_held[a]; j++) low = fmin(low, x->bid[x->held[x->first[a] + (size_t)j]]);
     return low;
 }
 
@@ -792,7 +793,7 @@ static int auction_bid(const actx *c, auction *x, const double *val, int pu) {
     }
     if (win < 0) return -1; /* left out */
     int a = pairs[win].advocate, out = -1;
-    int *slots = x->held + (size_t)a * (size_t)x->per;
+    int *slots = x->held + x->first[a];
     x->bid[pu] = win_price + best - second + BOUND_AUCTION_EPS;
     x->pair_of[pu] = win;
     if (x->n_held[a] < x->cap[a]) {
@@ -810,20 +811,21 @@ static int auction_bid(const actx *c, auction *x, const double *val, int pu) {
 
 static void match_by_auction(const actx *c, const double *val, char *pair_on) {
     const model_programme *m = c->m;
-    int npu = m->n_pupils, na = m->n_advocates, np = prep_n_pairs(c->p), per = 1;
-    for (int a = 0; a < na; a++)
-        if (m->advocates[a].max_pupils != MODEL_NO_LIMIT && m->advocates[a].max_pupils > per)
-            per = m->advocates[a].max_pupils;
-    per = per < npu ? per : npu > 0 ? npu : 1;
-    auction x = {calloc((size_t)na * (size_t)per + 1, sizeof(int)), calloc((size_t)na + 1, sizeof(int)),
-                 calloc((size_t)na + 1, sizeof(int)), calloc((size_t)npu + 1, sizeof(double)),
-                 malloc(sizeof(int) * ((size_t)npu + 1)), per};
+    int npu = m->n_pupils, na = m->n_advocates, np = prep_n_pairs(c->p);
+    auction x = {calloc((size_t)na + 1, sizeof(int)), calloc((size_t)na + 1, sizeof(int)),
+                 calloc((size_t)na + 1, sizeof(size_t)), NULL, calloc((size_t)npu + 1, sizeof(double)),
+                 malloc(sizeof(int) * ((size_t)npu + 1))};
     int *queue = malloc(sizeof(int) * ((size_t)npu + 1));
-    if (x.held && x.n_held && x.cap && x.bid && x.pair_of && queue && np > 0) {
+    if (x.cap && x.first) {
+        size_t places = 0;
         for (int a = 0; a < na; a++) {
             int cap = m->advocates[a].max_pupils;
-            x.cap[a] = cap == MODEL_NO_LIMIT || cap > per ? per : cap;
+            x.cap[a] = cap == MODEL_NO_LIMIT || cap > npu ? npu : cap;
+            x.first[a] = places, places += (size_t)x.cap[a];
         }
+        x.held = malloc(sizeof(int) * (places + 1));
+    }
+    if (x.held && x.n_held && x.cap && x.first && x.bid && x.pair_of && queue && np > 0) {
         /* a ring of the pupils without a place: at most npu wait at once */
         int head = 0, count = npu;
         for (int pu = 0; pu < npu; pu++) queue[pu] = pu, x.pair_of[pu] = -1;
@@ -837,7 +839,7 @@ static void match_by_auction(const actx *c, const double *val, char *pair_on) {
         for (int pu = 0; pu < npu; pu++)
             if (x.pair_of[pu] >= 0) pair_on[x.pair_of[pu]] = 1;
     }
-    free(x.held), free(x.n_held), free(x.cap), free(x.bid), free(x.pair_of), free(queue);
+    free(x.held), free(x.n_held), free(x.cap), free(x.first), free(x.bid), free(x.pair_of), free(queue);
 }
 
 static void lagr_free(lagr *L) {

@@ -217,10 +217,19 @@ static void test_lagrangian_school_days(void **state) {
     }
 }
 
+/* A's matching gives the first advocate n0 pupils and the second n1. */
+static void assert_matched_per_advocate(const run *x, int n0, int n1) {
+    int per_adv[2] = {0, 0};
+    for (int i = 0; i < prep_n_pairs(x->p); i++)
+        if (x->a.pair_on[i]) per_adv[prep_pairs(x->p)[i].advocate]++;
+    assert_int_equal(per_adv[0], n0);
+    assert_int_equal(per_adv[1], n1);
+}
+
 /* b (Lagrangian). The max_pupils programme bounded by the Lagrangian
 ** alone: each pupil on its own would choose A1, which takes one. The
-** matching it hands the greedy (the auction at the final prices) keeps A1
-** within max_pupils and gives it P2, worth twice P1. */
+** matching it hands the greedy (the auction at the final prices) keeps
+** each advocate within max_pupils, and matches all it can. */
 static void test_lagrangian_matching_keeps_max_pupils(void **state) {
     (void)state;
     run x;
@@ -233,12 +242,17 @@ static void test_lagrangian_matching_keeps_max_pupils(void **state) {
     assert_true(x.a.lagrangian < HUGE_VAL);
     assert_non_null(x.a.pair_on);
     assert_true(matched_in_a(&x, "P2", "A1") || matched_in_a(&x, "P2", "A2"));
-    int per_adv[2] = {0, 0}, on = 0;
-    for (int i = 0; i < prep_n_pairs(x.p); i++)
-        if (x.a.pair_on[i]) per_adv[prep_pairs(x.p)[i].advocate]++, on++;
-    assert_int_equal(per_adv[0], 1);
-    assert_int_equal(per_adv[1], 1);
-    assert_int_equal(on, 2);
+    assert_matched_per_advocate(&x, 1, 1);
+    run_free(&x);
+    /* A2 without max_pupils (no limit) takes the two A1 has no place for:
+    ** every pupil is matched (an unlimited advocate once had one place) */
+    bound_text(&x, HEAD SCHOOLS "pupils:\n  - {id: P1, school: s1}\n  - {id: P2, school: s1, priority: 2}\n"
+                               "  - {id: P3, school: s1}\n"
+                               "advocates:\n  - {id: A1, kind: staff, max_pupils: 1, " WEEKDAYS "}\n"
+                               "  - {id: A2, kind: staff, " WEEKDAYS "}\n");
+    assert_int_equal(bound_assignment(x.m, x.p, &lo, &x.a), 0);
+    assert_non_null(x.a.pair_on);
+    assert_matched_per_advocate(&x, 1, 2);
     run_free(&x);
 }
 
