@@ -747,9 +747,6 @@ static double *group_days(const actx *c, size_t *first, size_t *grp) {
     return malloc(sizeof(double) * (longest + 2));
 }
 
-/* The least L over the subgradient iterations, within the deadline. */
-/* pair_on (may be NULL) receives the pupils' choices at the best L: a
-** matching that may overfill advocates, a start for the greedy. */
 /* A matching of high total value (per pair, val[i] when positive) that
 ** keeps every advocate within max_pupils, by Bertsekas' auction ("The
 ** auction algorithm: a distributed relaxation method for the assignment
@@ -875,7 +872,8 @@ static lagr *lagr_new(const actx *c) {
     L->grp_first = calloc(n_nu + 2, sizeof(size_t)), L->grp = malloc(sizeof(size_t) * (n_pw + 1));
     if (L->grp_first && L->grp) L->scratch = group_days(c, L->grp_first, L->grp);
     if (!L->lambda || !L->g_lambda || !L->mu || !L->g_mu || !L->nu || !L->g_nu || !L->chosen || !L->rho ||
-        !L->g_rho || !L->price || !L->pi || !L->pi_sum || !L->touch || !L->g_touch || !L->dirty || !L->is_dirty || !L->z || !L->scratch || !L->pair_val || !L->best_val) {
+        !L->g_rho || !L->price || !L->pi || !L->pi_sum || !L->touch || !L->g_touch || !L->dirty || !L->is_dirty ||
+        !L->z || !L->scratch || !L->pair_val || !L->best_val) {
         lagr_free(L);
         return NULL;
     }
@@ -884,11 +882,11 @@ static lagr *lagr_new(const actx *c) {
 
 /* The least L over the subgradient iterations, within the deadline. The
 ** multipliers stay in c->lag, so a second call goes on from where the
-** first stopped. Returns HUGE_VAL when memory runs out. */
-/* pair_on (may be NULL) receives the pupils' choices at the best L: a
-** matching that may overfill advocates, a start for the greedy. */
+** first stopped. Returns HUGE_VAL when memory runs out. pair_on (may be
+** NULL) receives the auction's matching at the pair values of the least
+** L: a start for the greedy that keeps every advocate within max_pupils
+** (the pupils' own choices there may overfill them). */
 static double lagrangian(actx *c, double target, double deadline, volatile sig_atomic_t *stop, char *pair_on) {
-    const model_programme *m = c->m;
     if (!c->lag && !(c->lag = lagr_new(c))) return HUGE_VAL;
     lagr *L = c->lag;
     double best = HUGE_VAL, theta = fmin(1.0, 4 * L->theta);
@@ -899,11 +897,6 @@ static double lagrangian(actx *c, double target, double deadline, volatile sig_a
         if (v < best - 1e-9) {
             best = v, since = 0;
             memcpy(L->best_val, L->pair_val, sizeof(double) * (size_t)prep_n_pairs(c->p));
-            if (pair_on) {
-                memset(pair_on, 0, (size_t)prep_n_pairs(c->p));
-                for (int pu = 0; pu < m->n_pupils; pu++)
-                    if (L->chosen[pu] >= 0) pair_on[L->chosen[pu]] = 1;
-            }
         } else if (++since >= BOUND_LAGRANGE_PATIENCE) {
             theta /= 2, since = 0;
         }
@@ -914,8 +907,6 @@ static double lagrangian(actx *c, double target, double deadline, volatile sig_a
         lagr_step(c, L, theta * (v - goal) / norm);
     }
     L->theta = theta;
-    /* the pupils' own choices may overfill advocates: the matching that
-    ** respects max_pupils at the same values is the better start */
     if (pair_on && best < HUGE_VAL) match_by_auction(c, L->best_val, pair_on);
     return best;
 }

@@ -47,8 +47,9 @@ typedef struct {
     double lagrangian;      /* the Lagrangian's bound on the visit part, HUGE_VAL when it did not run */
     int rows, cols;         /* of the GLPK programs built */
     double seconds;
-    char *pair_on;          /* per prep pair: matched in A's best solution, or the pupils' choices at
-                            ** the Lagrangian's best multipliers when it ran; NULL when neither */
+    char *pair_on;          /* per prep pair: matched in A's best solution, or the auction's matching
+                            ** (within max_pupils) at the Lagrangian's best multipliers when it ran;
+                            ** NULL when neither */
 } bound_result;
 
 /* A for one programme, as an object: bound_new measures what A needs from

@@ -346,11 +346,11 @@ int cli_solve(int argc, char **argv) {
     a.so.progress = &prog;
     /* --time-limit counts from the start: loading and preparing a city take
     ** seconds of it (the search keeps at least one) */
+    double solve_from = stop_clock() - started; /* loading and preparing */
     if (a.so.time_limit > 0) {
-        double left = a.so.time_limit - (stop_clock() - started);
+        double left = a.so.time_limit - solve_from;
         a.so.time_limit = left > 1.0 ? left : 1.0;
     }
-    double solve_from = stop_clock() - started; /* loading and preparing */
     int solved = solve_run(m, p, &a.so, r, &st, &d);
     st.first_seconds = st.first_seconds >= 0 ? st.first_seconds + solve_from : -1;
     progress_finish(&prog);

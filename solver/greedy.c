@@ -432,6 +432,11 @@ static int any_occ_in_week(state *s, ulog *u, int se, int w) {
 ** up by the best visits. With by_days, ties go to the time whose visits
 ** fall most often on a day the advocate is at that school anyway (no new
 ** school day). Logged in u. */
+/* Visit k's weekly time: (weekday, start slot). */
+static int plan_key(const state *s, int k) {
+    return cal_weekday(s->vis[k].date) * s->key_slots + s->vis[k].start / s->m->slot_minutes;
+}
+
 static int plan_pair_by(state *s, ulog *u, int pair, bool by_days) {
     const prep_pair *pr = &s->pairs[pair];
     const model_pupil *pu = &s->m->pupils[pr->pupil];
@@ -444,7 +449,7 @@ static int plan_pair_by(state *s, ulog *u, int pair, bool by_days) {
         int best_key = -1, best_n = 0, best_shared = 0, best_first = 0, touched = 0;
         for (int k = pr->first; k < pr->first + pr->n; k++) {
             if (!visit_fits(s, k)) continue;
-            int key = cal_weekday(s->vis[k].date) * s->key_slots + s->vis[k].start / s->m->slot_minutes;
+            int key = plan_key(s, k);
             if (s->key_n[key]++ == 0) s->key_first[key] = k, s->key_used[touched++] = key;
             if (by_days && school_day_count(s, k) > 0) s->key_shared[key]++;
         }
@@ -455,12 +460,9 @@ static int plan_pair_by(state *s, ulog *u, int pair, bool by_days) {
             if (better) best_n = n, best_shared = sh, best_first = s->key_first[key], best_key = key;
             s->key_n[key] = 0, s->key_shared[key] = 0;
         }
-        if (best_key >= 0) /* back to the (weekday * 1440 + start) form used below */
-            best_key = best_key / s->key_slots * 1440 + best_key % s->key_slots * s->m->slot_minutes;
         if (best_key < 0) break;
         for (int k = pr->first; k < pr->first + pr->n; k++)
-            if (cal_weekday(s->vis[k].date) * 1440 + s->vis[k].start == best_key && visit_fits(s, k) && do_add(s, u, k))
-                return -1;
+            if (plan_key(s, k) == best_key && visit_fits(s, k) && do_add(s, u, k)) return -1;
     }
     return fill_pupil(s, u, pr->pupil);
 }
@@ -673,6 +675,7 @@ static int bump_pupil(state *s, ulog *u, int pupil, bool *improved) {
     int cur = s->pupil_pair[pupil], first, n;
     if (s->m->pupils[pupil].per_week > 7) return 0;
     double cur_match = cur >= 0 && s->pq[pupil] != 0 ? s->pair_match[cur] : -1e300;
+    double own = clear_gain_floor(s, pupil); /* a rejected exchange is undone: it stays */
     prep_pupil_pairs(s->p, pupil, &first, &n);
     for (int i = first; i < first + n; i++) {
         int a = s->pairs[i].advocate;
@@ -680,11 +683,9 @@ static int bump_pupil(state *s, ulog *u, int pupil, bool *improved) {
         for (int other = 0; other < s->m->n_pupils; other++) {
             int j = s->pupil_pair[other];
             if (other == pupil || j < 0 || s->pairs[j].advocate != a) continue;
-            /* Q after the exchange is at most Q without both pupils plus
-            ** both plans' most: skip exchanges that cannot raise it */
-            double most = s->q - clear_gain_floor(s, pupil) - clear_gain_floor(s, other) + s->pair_ub[i] +
-                          s->pupil_ub[other];
-            if (most <= s->q + EPS) continue;
+            /* the exchange takes at least both pupils' floors from Q and
+            ** adds at most both plans' most: skip it when it cannot gain */
+            if (s->pair_ub[i] + s->pupil_ub[other] - own - clear_gain_floor(s, other) <= EPS) continue;
             int n0 = u->n;
             double q0 = s->q;
             if (clear_pupil(s, u, pupil) || clear_pupil(s, u, other) || plan_pair(s, u, i)) return -1;

@@ -266,16 +266,9 @@ prep *prep_new_status(const model_programme *m, prep_status *status) {
 
 prep *prep_new_capped(const model_programme *m, int max_visits, prep_status *status) {
     prep_status st = PREP_NO_MEMORY;
-    if (status) *status = PREP_OK;
-    if (m->n_places > INT16_MAX) { /* load caps places far below; prep_visit holds 16 bits */
-        if (status) *status = st;
-        return NULL;
-    }
-    prep *pp = calloc(1, sizeof *pp);
-    if (!pp) {
-        if (status) *status = st;
-        return NULL;
-    }
+    /* load caps places far below 2^15; prep_visit holds them in 16 bits */
+    prep *pp = m->n_places <= INT16_MAX ? calloc(1, sizeof *pp) : NULL;
+    if (!pp) goto fail;
     pp->m = m;
     pp->max_visits = max_visits < PREP_MAX_VISITS ? max_visits : PREP_MAX_VISITS;
     pp->arena = arena_new();
@@ -296,6 +289,7 @@ prep *prep_new_capped(const model_programme *m, int max_visits, prep_status *sta
     pp->pupil_first[m->n_pupils] = pp->n_pairs;
     for (int s = 0; s < m->n_sessions; s++)
         if (add_occurrences(pp, s)) goto fail;
+    if (status) *status = PREP_OK;
     return pp;
 fail:
     prep_free(pp);

@@ -1413,7 +1413,7 @@ static int build(ctx *c) {
 ** greedy roster already meets it, nothing else needs to run. A does not
 ** know re-rostering's pinned visits and disruption terms: the caller skips
 ** it then. */
-static int assignment_bound(ctx *c, const solve_options *o, double t0, solve_stats *stats) {
+static int assignment_bound(ctx *c, const solve_options *o, solve_stats *stats) {
     bound_options bo = {o->time_limit > 0 ? 0.25 * o->time_limit : 60.0, o->stop, SOLVE_BOUND_MIP_COLUMNS,
                         heuristic_value(c)};
     bound_result br;
@@ -1422,7 +1422,6 @@ static int assignment_bound(ctx *c, const solve_options *o, double t0, solve_sta
     c->known_bound = integral_weights(c->m) ? floor(br.bound + 1e-6) : br.bound;
     stats->assign_bound = c->known_bound, stats->assign_seconds = br.seconds;
     stats->assign_rows = br.rows, stats->assign_cols = br.cols;
-    (void)t0;
     int rc = 0;
     /* A's matching is often better than the greedy's own: plan from it too */
     double q = heuristic_value(c);
@@ -1638,7 +1637,7 @@ int solve_run(const model_programme *m, const prep *p, const solve_options *o, r
     stats->first_q = heuristic_value(&c), stats->first_seconds = now_seconds() - t0;
     if (o->previous) prev_start(o->previous, c.P, c.heur); /* rerostering hook */
     c.known_bound = HUGE_VAL;
-    if (stats->cols > 0 && !o->previous && assignment_bound(&c, o, t0, stats)) {
+    if (stats->cols > 0 && !o->previous && assignment_bound(&c, o, stats)) {
         diag_error(d, nowhere, "out of memory while building the assignment bound");
         ctx_free(&c);
         return -1;
