@@ -67,6 +67,7 @@ typedef struct {
     int key_slots;           /* starts a day on the slot grid */
     int *key_n, *key_first, *key_used; /* scratch per (weekday, slot): plan_pair's counts */
     int *key_shared;         /* scratch per (weekday, slot): of those, visits on a school day already open */
+    int want_day;            /* plan_pair_by takes a time on this weekday when one fits (-1: any) */
 } state;
 
 /* An engagement id is a visit k (k < nv) or an occurrence nv + k. */
@@ -455,8 +456,10 @@ static int plan_pair_by(state *s, ulog *u, int pair, bool by_days) {
         }
         for (int t = 0; t < touched; t++) {
             int key = s->key_used[t], n = s->key_n[key], sh = s->key_shared[key];
-            bool better = n > best_n || (n == best_n && (sh > best_shared ||
-                                                          (sh == best_shared && s->key_first[key] < best_first)));
+            bool want = key / s->key_slots == s->want_day, had = best_key >= 0 && best_key / s->key_slots == s->want_day;
+            bool better = (want && !had) ||
+                          (want == had && (n > best_n || (n == best_n && (sh > best_shared ||
+                                                                          (sh == best_shared && s->key_first[key] < best_first)))));
             if (better) best_n = n, best_shared = sh, best_first = s->key_first[key], best_key = key;
             s->key_n[key] = 0, s->key_shared[key] = 0;
         }
@@ -746,6 +749,61 @@ static int improve_pupils(state *s, ulog *u, const int *order, const greedy_opti
     return 0;
 }
 
+/* Re-plan all of advocate a's pupils at the school (those in group) on
+** weekday wd first: moving pupils one at a time cannot leave a school day
+** that others still hold, so a day shared by several pupils only closes
+** when they move together. Keeps the move when Q rises. */
+static int gather_day(state *s, ulog *u, const int *group, int n, int wd, bool *improved) {
+    int n0 = u->n;
+    double q0 = s->q;
+    for (int g = 0; g < n; g++)
+        if (clear_pupil(s, u, s->pairs[group[g]].pupil)) return -1;
+    s->want_day = wd;
+    int rc = 0;
+    for (int g = 0; g < n && rc == 0; g++) rc = plan_pair_by(s, u, group[g], true);
+    s->want_day = -1;
+    return rc ? -1 : settle(s, u, n0, q0, improved);
+}
+
+typedef struct {
+    long key;               /* advocate * n_schools + the pupil's school */
+    int pair;
+} grouped;
+
+static int cmp_grouped(const void *x, const void *y) {
+    const grouped *p = x, *q = y;
+    return p->key != q->key ? (p->key > q->key) - (p->key < q->key) : (p->pair > q->pair) - (p->pair < q->pair);
+}
+
+/* gather_day for every advocate, school and weekday where the advocate
+** has two or more pupils at the school. The groups are formed once: a
+** gather moves only its own group's visits. */
+static int gather_days(state *s, ulog *u, const greedy_options *o, bool *improved) {
+    const model_programme *m = s->m;
+    grouped *g = malloc(sizeof *g * ((size_t)m->n_pupils + 1));
+    int *group = malloc(sizeof(int) * ((size_t)m->n_pupils + 1));
+    int n = 0, rc = 0;
+    if (!g || !group) rc = -1;
+    for (int p = 0; p < m->n_pupils && rc == 0; p++) {
+        int i = s->pupil_pair[p];
+        if (i >= 0 && m->pupils[p].per_week <= 7)
+            g[n++] = (grouped){(long)s->pairs[i].advocate * m->n_schools + m->pupils[p].school, i};
+    }
+    if (rc == 0) qsort(g, (size_t)n, sizeof *g, cmp_grouped);
+    for (int from = 0, to; from < n && rc == 0; from = to) {
+        if (out_of_time(o)) break;
+        for (to = from; to < n && g[to].key == g[from].key; to++) group[to - from] = g[to].pair;
+        for (int wd = 0; wd < 7 && to - from >= 2 && rc == 0; wd++) {
+            rc = gather_day(s, u, group, to - from, wd, improved);
+            u->n = 0;
+        }
+        if (o->on_q) o->on_q(o->on_q_arg, s->q);
+    }
+    free(g);
+    free(group);
+    return rc;
+}
+
 /* School days last: re-time each pupil to share its advocate's days. Run
 ** after the other moves have settled, so it only adds to their roster (run
 ** among them, it led the search elsewhere: early-window ended lower). */
@@ -758,6 +816,7 @@ static int polish_days(state *s, ulog *u, const int *order, const greedy_options
             u->n = 0;
             if (o->on_q) o->on_q(o->on_q_arg, s->q);
         }
+        if (s->m->weights.school_day > 0 && gather_days(s, u, o, &improved)) return -1;
         if (!improved) break;
     }
     return 0;
@@ -894,6 +953,7 @@ static int state_init(state *s, const model_programme *m, const prep *p, char *v
         if (s->pairs[i].n > s->maxn) s->maxn = s->pairs[i].n;
     s->tmp = malloc(sizeof(int) * (size_t)s->maxn);
     s->key_slots = 1440 / m->slot_minutes;
+    s->want_day = -1;
     s->key_n = calloc((size_t)(7 * s->key_slots) + 1, sizeof(int));
     s->key_first = calloc((size_t)(7 * s->key_slots) + 1, sizeof(int));
     s->key_used = calloc((size_t)(7 * s->key_slots) + 1, sizeof(int));

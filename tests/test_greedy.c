@@ -208,19 +208,46 @@ static void test_deadline_stops_local_search(void **state) {
 ** + P2's 2 * 100 - 4 days * 5 = 580. Moving P1 to Tuesday 10:00 keeps
 ** every visit on the pattern and opens one day a week: 590. Only the last polish (repattern_days) sees it: re-planning P1 by
 ** counts alone picks Monday again. */
-static void test_polish_shares_school_days(void **state) {
-    (void)state;
-    model_programme *m = load(HEAD "pupils:\n  - {id: P1, school: s1, priority: 2}\n"
-                                   "  - {id: P2, school: s1, unavailable: [{days: mon, start: \"09:00\", end: "
-                                   "\"15:00\", reason: swimming}]}\n"
-                                   "advocates:\n  - {id: A1, kind: staff, available: [{days: [mon, tue], "
-                                   "start: \"09:00\", end: \"12:00\"}], " DBS "}\n");
+/* The greedy's Q without local search (*before) and with it (*after). */
+static void q_before_after(const char *yaml, double *before, double *after) {
+    model_programme *m = load(yaml);
     prep *p = prep_new(m);
     assert_non_null(p);
-    assert_true(fabs(greedy_q(m, p, 0) - 580) < 1e-9);
-    assert_true(fabs(greedy_q(m, p, GREEDY_PASSES) - 590) < 1e-9);
+    *before = greedy_q(m, p, 0);
+    *after = greedy_q(m, p, GREEDY_PASSES);
     prep_free(p);
     model_free(m);
+}
+
+static void test_polish_shares_school_days(void **state) {
+    (void)state;
+    double before, after;
+    q_before_after(HEAD "pupils:\n  - {id: P1, school: s1, priority: 2}\n"
+                        "  - {id: P2, school: s1, unavailable: [{days: mon, start: \"09:00\", end: "
+                        "\"15:00\", reason: swimming}]}\n"
+                        "advocates:\n  - {id: A1, kind: staff, available: [{days: [mon, tue], "
+                        "start: \"09:00\", end: \"12:00\"}], " DBS "}\n",
+                   &before, &after);
+    assert_true(fabs(before - 580) < 1e-9);
+    assert_true(fabs(after - 590) < 1e-9);
+}
+
+/* A1 sees P1 and P2 (priority 2, planned first) on Monday, where its
+** morning holds two 60-minute visits, so P3 and P4 go to Thursday: two
+** school days a week. No one pupil can close a day (its partner keeps it
+** open); moved together, all four fit in Thursday's four hours: one day a
+** week, 5 (school_day) more a week. */
+static void test_gather_closes_shared_days(void **state) {
+    (void)state;
+    double before, after;
+    q_before_after(HEAD "pupils:\n  - {id: P1, school: s1, priority: 2}\n"
+                        "  - {id: P2, school: s1, priority: 2}\n"
+                        "  - {id: P3, school: s1}\n  - {id: P4, school: s1}\n"
+                        "advocates:\n  - {id: A1, kind: staff, available: [{days: mon, start: \"09:00\", "
+                        "end: \"11:00\"}, {days: thu, start: \"09:00\", end: \"13:00\"}], " DBS "}\n",
+                   &before, &after);
+    assert_true(fabs(before - 1180) < 1e-9); /* 2 x 2 visits x 200 + 2 x 2 x 100 - 4 days x 5 */
+    assert_true(fabs(after - 1190) < 1e-9);  /* 2 days x 5 */
 }
 
 int main(void) {
@@ -229,6 +256,7 @@ int main(void) {
         cmocka_unit_test(test_small_programmes_verify),
         cmocka_unit_test(test_deadline_stops_local_search),
         cmocka_unit_test(test_polish_shares_school_days),
+        cmocka_unit_test(test_gather_closes_shared_days),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
