@@ -30,6 +30,8 @@ typedef struct {
     double *school_minutes; /* school * nweeks + week: room-minutes visits could use (measure_schools) */
     int *adv_first, *adv_pairs; /* pairs of advocate a: adv_pairs[adv_first[a] .. adv_first[a + 1]) */
     struct lagr *lag;       /* the Lagrangian's multipliers, kept between solves (a warm start) */
+    int *z_col;             /* aws(): z[a,k,s] of the GLPK solve being built, 0 when none */
+    double tie;             /* x's objective adds tie x |match|: among equal optima, the surest matching */
 } actx;
 
 static size_t aws(const actx *c, int adv, int week, int school) {
@@ -179,7 +181,8 @@ static int build_pairs(actx *c) {
     for (int i = 0; i < np; i++) {
         const model_pupil *pu = &m->pupils[pairs[i].pupil];
         const char *pid = pu->id, *aid = m->advocates[pairs[i].advocate].id;
-        c->x_col[i] = lpb_col(&c->b, GLP_BV, 0, 1, solve_match_value(m, pairs[i].pupil, pairs[i].advocate), "x[%s,%s]",
+        double match = solve_match_value(m, pairs[i].pupil, pairs[i].advocate);
+        c->x_col[i] = lpb_col(&c->b, GLP_BV, 0, 1, match + c->tie * fabs(match), "x[%s,%s]",
                               pid, aid);
         for (int week = 0; week < c->nweeks; week++) {
             size_t at = (size_t)i * (size_t)c->nweeks + (size_t)week;
@@ -300,8 +303,8 @@ static int build_school_days(actx *c) {
                 int s = c->u_school[at];
                 if (!c->u_col[at] || s < 0) continue;
                 if (!z_of[s])
-                    z_of[s] = lpb_col(&c->b, GLP_IV, 0, 7, -m->weights.school_day, "z[%s,w%d,%s]", aid, w + 1,
-                                      m->schools[s].id);
+                    c->z_col[aws(c, a, w, s)] = z_of[s] = lpb_col(&c->b, GLP_IV, 0, 7, -m->weights.school_day,
+                                                                  "z[%s,w%d,%s]", aid, w + 1, m->schools[s].id);
                 lpb_row(&c->b, "days_by_pupil[%s,%s,w%d]", m->pupils[pairs[i].pupil].id, aid, w + 1);
                 lpb_term(&c->b, c->u_col[at], 1);
                 lpb_term(&c->b, z_of[s], -1);
@@ -324,6 +327,195 @@ static int build_school_days(actx *c) {
     rc = 0;
 out:
     free(z_of);
+    return rc;
+}
+
+/* ---- school days of the weekly pattern (docs/solve.md, "Pattern days") --- */
+
+/* A's z counts an advocate's days at a school week by week, so it lets a
+** group of pupils share one day in every week, each week on whichever
+** weekday fits them all. A roster cannot: a pupil's visits are on its
+** pattern's weekday all term or pay moved. Per group (an advocate's
+** per_week-1 pupils whose school is the same all term) F(N) is the least
+** that N members cost over the term in school_day x days + moved x moved
+** visits + (school_day + moved) x visits not made, and A gets the row
+**   school_day x sum_k z + moved x m + (school_day + moved) x (weeks x N - sum u) >= F(N)
+** with N chosen by binaries (sum_N N delta_N = the members matched) and m
+** the group's moved visits, paid in the objective. */
+typedef struct {
+    int adv, school, n;         /* n members: pairs */
+    int *pairs;
+    int most;                   /* of them, at most this many matched (max_pupils) */
+    int minutes;                /* the shortest visit of a member */
+    int nweeks, nkinds;         /* weeks in which some date has room; distinct rooms among them */
+    int *week;                  /* those weeks */
+    unsigned char (*room)[7];   /* per kind of week and weekday: visits that fit that date (0: none) */
+    int *times;                 /* per kind: how many weeks have it */
+    unsigned days;              /* weekdays with room in some week */
+} dgroup;
+
+/* One week: the least cost of N visits given the pattern's counts per
+** weekday, over the sets of dates the advocate comes: placed visits fit
+** those dates' room, visits on a pattern weekday are on the pattern up to
+** its count, the rest pay moved, visits not placed pay both weights. */
+static double week_cost(const unsigned char *room, const int *per_day, int N, double sd, double mv) {
+    unsigned open = 0;
+    for (int d = 0; d < 7; d++)
+        if (room[d]) open |= 1u << d;
+    double best = (sd + mv) * N;
+    for (unsigned set = open; set; set = (set - 1) & open) {
+        int fit = 0, on = 0, days = 0;
+        for (int d = 0; d < 7; d++)
+            if (set >> d & 1) fit += room[d], days++, on += per_day[d] < room[d] ? per_day[d] : room[d];
+        int placed = fit < N ? fit : N;
+        if (on > placed) on = placed;
+        double cost = sd * days + mv * (placed - on) + (sd + mv) * (N - placed);
+        if (cost < best) best = cost;
+    }
+    return best;
+}
+
+/* F(N): the least over patterns of at most N members (counts per_day[d]
+** for weekdays d .. 6 still to choose, left members to place). */
+static double least_pattern(const dgroup *g, int *per_day, int d, int left, int N, double sd, double mv) {
+    if (d == 7) {
+        double t = 0;
+        for (int k = 0; k < g->nkinds; k++) t += g->times[k] * week_cost(g->room[k], per_day, N, sd, mv);
+        return t;
+    }
+    double best = HUGE_VAL;
+    for (int n = 0; n <= (g->days >> d & 1 ? left : 0); n++) {
+        per_day[d] = n;
+        double v = least_pattern(g, per_day, d + 1, left - n, N, sd, mv);
+        if (v < best) best = v;
+    }
+    per_day[d] = 0;
+    return best;
+}
+
+/* The room of each date for the group: the measure of the union of its
+** members' candidate intervals that date over the shortest visit (the
+** advocate's visits never overlap, rule 9, and each lies in a candidate).
+** Weeks with equal rooms are merged. cells: a scratch row per date. */
+static int group_rooms(const actx *c, dgroup *g, char *cells) {
+    const model_programme *m = c->m;
+    const prep_pair *pairs = prep_pairs(c->p);
+    const prep_visit *vis = prep_visits(c->p);
+    int ndates = m->period_to - m->period_from + 1, slot = m->slot_minutes;
+    g->week = malloc(sizeof(int) * ((size_t)c->nweeks + 1));
+    g->room = calloc((size_t)c->nweeks + 1, sizeof *g->room);
+    g->times = calloc((size_t)c->nweeks + 1, sizeof(int));
+    if (!g->week || !g->room || !g->times) return -1;
+    memset(cells, 0, (size_t)ndates * (size_t)c->nslots);
+    for (int j = 0; j < g->n; j++)
+        for (int k = pairs[g->pairs[j]].first; k < pairs[g->pairs[j]].first + pairs[g->pairs[j]].n; k++)
+            memset(cells + (size_t)(vis[k].date - m->period_from) * (size_t)c->nslots + vis[k].start / slot, 1,
+                   (size_t)((vis[k].end - vis[k].start) / slot));
+    for (int w = 0; w < c->nweeks; w++) {
+        unsigned char room[7] = {0};
+        bool any = false;
+        for (int d = 0; d < ndates; d++) {
+            if (prep_week_of(c->p, m->period_from + d) != w) continue;
+            int len = 0;
+            for (int t = 0; t < c->nslots; t++) len += cells[(size_t)d * (size_t)c->nslots + (size_t)t];
+            int fit = len * slot / g->minutes;
+            room[cal_weekday(m->period_from + d)] = (unsigned char)(fit < g->most ? fit : g->most);
+            any |= fit > 0;
+        }
+        if (!any) continue;
+        g->week[g->nweeks++] = w;
+        int k = 0;
+        while (k < g->nkinds && memcmp(g->room[k], room, 7) != 0) k++;
+        if (k == g->nkinds) memcpy(g->room[g->nkinds++], room, 7);
+        g->times[k]++;
+        for (int d = 0; d < 7; d++)
+            if (room[d]) g->days |= 1u << d;
+    }
+    return 0;
+}
+
+/* The group's columns and rows: delta_N, m, and the days row. */
+static int group_rows(actx *c, const dgroup *g, const double *F) {
+    const model_programme *m = c->m;
+    double sd = m->weights.school_day, mv = m->weights.moved;
+    const char *aid = m->advocates[g->adv].id, *sid = m->schools[g->school].id;
+    int delta[BOUND_GROUP_MAX + 1];
+    for (int n = 0; n <= g->most; n++) delta[n] = lpb_col(&c->b, GLP_BV, 0, 1, 0, "delta[%s,%s,%d]", aid, sid, n);
+    int moved = lpb_col(&c->b, GLP_CV, 0, g->most * g->nweeks, -mv, "moved[%s,%s]", aid, sid);
+    lpb_row(&c->b, "pattern_pick[%s,%s]", aid, sid);
+    for (int n = 0; n <= g->most; n++) lpb_term(&c->b, delta[n], 1);
+    if (lpb_fixed(&c->b, 1) < 0) return -1;
+    lpb_row(&c->b, "pattern_count[%s,%s]", aid, sid);
+    for (int n = 1; n <= g->most; n++) lpb_term(&c->b, delta[n], n);
+    for (int j = 0; j < g->n; j++) lpb_term(&c->b, c->x_col[g->pairs[j]], -1);
+    if (lpb_fixed(&c->b, 0) < 0) return -1;
+    lpb_row(&c->b, "pattern_days[%s,%s]", aid, sid);
+    for (int k = 0; k < g->nweeks; k++) lpb_term(&c->b, c->z_col[aws(c, g->adv, g->week[k], g->school)], sd);
+    lpb_term(&c->b, moved, mv);
+    for (int j = 0; j < g->n; j++) {
+        lpb_term(&c->b, c->x_col[g->pairs[j]], (sd + mv) * g->nweeks);
+        for (int k = 0; k < g->nweeks; k++) {
+            int u = c->u_col[(size_t)g->pairs[j] * (size_t)c->nweeks + (size_t)g->week[k]];
+            if (u) lpb_term(&c->b, u, -(sd + mv));
+        }
+    }
+    for (int n = 1; n <= g->most; n++)
+        if (F[n] > 0) lpb_term(&c->b, delta[n], -F[n]);
+    return lpb_lower(&c->b, 0) < 0 ? -1 : 0;
+}
+
+/* A pair that may join a group: one visit a week, the same school every
+** week it has a candidate; that school, else -1. */
+static int group_school(const actx *c, int i) {
+    if (c->m->pupils[prep_pairs(c->p)[i].pupil].per_week != 1) return -1;
+    int school = -2;
+    for (int w = 0; w < c->nweeks; w++) {
+        size_t at = (size_t)i * (size_t)c->nweeks + (size_t)w;
+        if (!c->most[at]) continue;
+        if (school == -2) school = c->u_school[at];
+        else if (school != c->u_school[at]) return -1;
+    }
+    return school < 0 ? -1 : school;
+}
+
+/* One advocate's groups, school by school. */
+static int advocate_groups(actx *c, int a, char *cells, int *members) {
+    const model_programme *m = c->m;
+    const prep_pair *pairs = prep_pairs(c->p);
+    for (int s = 0; s < m->n_schools; s++) {
+        dgroup g = {a, s, 0, members, 0, 1 << 30, 0, 0, NULL, NULL, NULL, 0};
+        for (int e = c->adv_first[a]; e < c->adv_first[a + 1]; e++) {
+            int i = c->adv_pairs[e];
+            if (group_school(c, i) != s) continue;
+            members[g.n++] = i;
+            if (m->pupils[pairs[i].pupil].minutes < g.minutes) g.minutes = m->pupils[pairs[i].pupil].minutes;
+        }
+        /* A matches at most max_pupils of them */
+        int most = m->advocates[a].max_pupils != MODEL_NO_LIMIT && m->advocates[a].max_pupils < g.n
+                       ? m->advocates[a].max_pupils : g.n;
+        if (most < 2 || most > BOUND_GROUP_MAX) continue;
+        g.most = most;
+        double F[BOUND_GROUP_MAX + 1];
+        int per_day[7] = {0}, rc = group_rooms(c, &g, cells);
+        for (int n = 0; n <= most && rc == 0; n++)
+            F[n] = least_pattern(&g, per_day, 0, n, n, m->weights.school_day, m->weights.moved);
+        if (rc == 0 && g.nweeks > 0) rc = group_rows(c, &g, F);
+        free(g.week), free(g.room), free(g.times);
+        if (rc) return -1;
+    }
+    return 0;
+}
+
+static int build_pattern_days(actx *c) {
+    const model_programme *m = c->m;
+    if (m->weights.school_day <= 0 || m->weights.moved < 0) return 0; /* no z, or moved visits earn */
+    int ndates = m->period_to - m->period_from + 1;
+    char *cells = malloc((size_t)ndates * (size_t)c->nslots + 1);
+    int *members = malloc(sizeof(int) * ((size_t)prep_n_pairs(c->p) + 1));
+    int rc = cells && members ? 0 : -1;
+    for (int a = 0; a < m->n_advocates && rc == 0; a++) rc = advocate_groups(c, a, cells, members);
+    free(cells);
+    free(members);
     return rc;
 }
 
@@ -913,6 +1105,28 @@ static double lagrangian(actx *c, double target, double deadline, volatile sig_a
 
 /* ---- driver -------------------------------------------------------------- */
 
+/* A has many optimal matchings, and the greedy realises some better than
+** others: the one with the most match value leaves the least to visits
+** and school days, which A measures loosely. A tiny bonus on match value
+** picks it. All the bonuses together stay below 1/4, so with whole-number
+** weights the floored bound is unchanged (the bound A proves is still a
+** bound: the bonus only adds to the objective); with other weights the
+** bonus would show in the bound, and there is none. */
+static double match_tie(const actx *c) {
+    const model_programme *m = c->m;
+    if (!solve_integral_weights(m)) return 0;
+    const prep_pair *pairs = prep_pairs(c->p);
+    double most = 0;
+    for (int pu = 0; pu < m->n_pupils; pu++) {
+        int first, n;
+        double best = 0;
+        prep_pupil_pairs(c->p, pu, &first, &n);
+        for (int i = first; i < first + n; i++) best = fmax(best, fabs(solve_match_value(m, pu, pairs[i].advocate)));
+        most += best;
+    }
+    return 0.25 / (1 + most);
+}
+
 /* A's visit part as a GLPK program (when it is small enough) and by the
 ** Lagrangian; the least of their bounds. */
 static int visit_part(actx *c, const bound_options *o, double deadline, bound_result *res, double *bound) {
@@ -924,7 +1138,12 @@ static int visit_part(actx *c, const bound_options *o, double deadline, bound_re
         glp_set_obj_name(P, "Q_upper");
         glp_set_obj_dir(P, GLP_MAX);
         lpb_init(&c->b, P);
-        int rc = build_pairs(c) || build_advocate_caps(c) || build_school_rooms(c) || build_school_days(c) ? -1 : 0;
+        c->tie = match_tie(c);
+        c->z_col = calloc((size_t)c->m->n_advocates * (size_t)c->nweeks * (size_t)c->m->n_schools + 1, sizeof(int));
+        int rc = !c->z_col || build_pairs(c) || build_advocate_caps(c) || build_school_rooms(c) ||
+                         build_school_days(c) || build_pattern_days(c)
+                     ? -1
+                     : 0;
         if (rc == 0) {
             res->rows += glp_get_num_rows(P);
             res->cols += glp_get_num_cols(P);
@@ -938,6 +1157,8 @@ static int visit_part(actx *c, const bound_options *o, double deadline, bound_re
         }
         lpb_free(&c->b);
         glp_delete_prob(P);
+        free(c->z_col);
+        c->z_col = NULL;
         if (rc) return -1;
     }
     if (!res->optimal) {
@@ -1045,6 +1266,8 @@ int bound_solve(bound_prog *bp, const bound_options *o, bound_result *res) {
     if (vb < HUGE_VAL) {
         /* the Lagrangian is summed in floating point: a hair of slack keeps it a bound */
         res->bound = sb + vb + 1e-9 * fabs(sb + vb);
+        /* Q is a whole number then, and below the bound: so is its floor (which drops match_tie's bonus) */
+        if (solve_integral_weights(c->m)) res->bound = floor(res->bound + 1e-6);
     }
     rc = 0;
 out:

@@ -23,6 +23,10 @@
 #include "model.h"
 #include "prepare.h"
 
+/* Groups of an advocate's pupils at one school larger than this get no
+** pattern-days row (its F is found by enumerating the patterns). */
+#define BOUND_GROUP_MAX 12
+
 /* Subgradient iterations of the Lagrangian bound, at most. */
 #define BOUND_LAGRANGE_ITERATIONS 3000
 /* iterations without a new least L before the step's scale halves */

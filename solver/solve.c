@@ -684,7 +684,7 @@ static void on_tree(glp_tree *T, void *info) {
     }
 }
 
-static bool integral_weights(const model_programme *m) {
+bool solve_integral_weights(const model_programme *m) {
     const model_weights *w = &m->weights;
     double v[] = {w->visit, w->match, w->continuity, w->preference, w->moved, w->school_day, w->session,
                   w->reassign, w->repattern};
@@ -741,7 +741,7 @@ static roster_status run_glpk(ctx *c, const solve_options *o, double t0, double 
     int st = glp_mip_status(c->P);
     *have_solution = st == GLP_OPT || st == GLP_FEAS;
     double b = si.have_bound ? si.bound : relax;
-    if (integral_weights(c->m)) b = floor(b + 1e-6);
+    if (solve_integral_weights(c->m)) b = floor(b + 1e-6);
     *bound = b;
     if (rc == 0 && st == GLP_OPT) {
         *bound = glp_mip_obj_val(c->P);
@@ -877,7 +877,7 @@ static bool realise(ctx *c, const solve_options *o, double deadline, bool warm, 
 }
 
 static bool proven(const model_programme *m, double q, double bound) {
-    if (integral_weights(m)) bound = floor(bound + 1e-6);
+    if (solve_integral_weights(m)) bound = floor(bound + 1e-6);
     return q >= bound - 1e-6 * fmax(1.0, fabs(bound));
 }
 
@@ -1419,7 +1419,7 @@ static int assignment_bound(ctx *c, const solve_options *o, solve_stats *stats) 
     bound_result br;
     if (bound_assignment(c->m, c->p, &bo, &br)) return -1;
     /* Q is integral with integral weights: so is the bound worth showing */
-    c->known_bound = integral_weights(c->m) ? floor(br.bound + 1e-6) : br.bound;
+    c->known_bound = solve_integral_weights(c->m) ? floor(br.bound + 1e-6) : br.bound;
     stats->assign_bound = c->known_bound, stats->assign_seconds = br.seconds;
     stats->assign_rows = br.rows, stats->assign_cols = br.cols;
     int rc = 0;
@@ -1529,7 +1529,7 @@ static int large_roster(ctx *c, const solve_options *o, double t0, solve_stats *
         *bound = fmin(*bound, br2.bound);
         stats->assign_seconds += br2.seconds;
     }
-    if (integral_weights(m)) *bound = floor(*bound + 1e-6);
+    if (solve_integral_weights(m)) *bound = floor(*bound + 1e-6);
     stats->assign_bound = *bound;
     stats->cut_short = a.cut_short || b.cut_short;
     for (int i = 0; i < np; i++)
@@ -1571,7 +1571,7 @@ static int solve_large(const model_programme *m, const prep *p, const solve_opti
     }
     double q = solve_objective(m, r);
     bound = fmin(bound, candidate_bound(&c));
-    if (integral_weights(m)) bound = floor(bound + 1e-6);
+    if (solve_integral_weights(m)) bound = floor(bound + 1e-6);
     r->value = q;
     r->bound = bound < q ? q : bound;
     r->status = proven(m, q, bound) ? ROSTER_OPTIMAL : stats->cut_short ? ROSTER_TIME_LIMIT : ROSTER_FEASIBLE;
@@ -1657,7 +1657,7 @@ int solve_run(const model_programme *m, const prep *p, const solve_options *o, r
     }
     /* rerostering: candidate_bound knows neither pinned facts nor disruption terms */
     bound = fmin(bound, fmin(trivial_bound(c.P), o->previous ? HUGE_VAL : candidate_bound(&c)));
-    if (integral_weights(m)) bound = floor(bound + 1e-6);
+    if (solve_integral_weights(m)) bound = floor(bound + 1e-6);
     c.sol = calloc((size_t)stats->cols + 1, 1);
     if (!c.sol) {
         diag_error(d, nowhere, "out of memory");

@@ -69,6 +69,9 @@ int solve_run(const model_programme *m, const prep *p, const solve_options *o, r
 double solve_match_value(const model_programme *m, int pupil, int adv);
 /* An advocate's weekly visit-minute cap (own and course), or MODEL_NO_LIMIT. */
 int solve_advocate_week_cap(const model_programme *m, int adv);
+/* Every weight is a whole number, so Q is one (needs, levels and
+** priorities are whole numbers already): a bound may be floored. */
+bool solve_integral_weights(const model_programme *m);
 
 /* Q of a roster, straight from section 5 of the format. */
 double solve_objective(const model_programme *m, const roster *r);

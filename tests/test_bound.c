@@ -352,6 +352,50 @@ static void test_empty(void **state) {
     run_free(&x);
 }
 
+/* Pattern days. A1 can see two pupils on a Monday (09:00-11:00) and four
+** on a Friday (09:00-13:00); the first Friday is an INSET day. Three
+** pupils: the first week holds two visits (Monday), the second three.
+** A pattern of Monday for two and Friday for one keeps every visit on the
+** pattern: 5 visits * 100 - 3 school days * 5 = 485. All on Friday saves
+** a day in the second week but moves two visits in the first (-20): 470.
+** A's weekly z lets the second week's three share one day (each week on
+** whichever weekday fits): 490. Only the pattern-days row (F(3) = 30: the
+** Monday-Friday pattern's days and the first week's missing visit at
+** school_day + moved) brings A to 485. */
+static void test_pattern_days(void **state) {
+    (void)state;
+    run x;
+    bound_text(&x, HEAD "schools:\n  - {id: s1, phase: primary, calendar: term, rooms: 2, "
+                        "closed: [{date: 2026-09-11, reason: INSET}], "
+                        "windows: {core: {days: mon-fri, start: \"09:00\", end: \"15:00\"}}}\n"
+                        "pupils:\n  - {id: P1, school: s1}\n  - {id: P2, school: s1}\n  - {id: P3, school: s1}\n"
+                        "advocates:\n  - {id: A1, kind: staff, available: [{days: mon, start: \"09:00\", "
+                        "end: \"11:00\"}, {days: fri, start: \"09:00\", end: \"13:00\"}], " DBS "}\n");
+    bound_now(&x);
+    assert_true(fabs(x.a.bound - 485) < 1e-6);
+    assert_true(fabs(solved_q(&x) - 485) < 1e-6);
+    run_free(&x);
+}
+
+/* Ties. With school_day 0, P1 is worth 200 with A1 (two visits, no
+** match value) or with A2 (match 50 * 2 * 1 = 100 and one visit: A2 is
+** on leave the second week). A is 200 either way; it keeps the matching
+** with more match value (match_tie), whose value rests least on A's loose
+** count of visits, and its bound stays 200. */
+static void test_ties_keep_match_value(void **state) {
+    (void)state;
+    run x;
+    bound_text(&x, PROGRAMME("school_day: 0, match: 50") SCHOOLS
+                   "pupils:\n  - {id: P1, school: s1, needs: {literacy: 2}}\n"
+                   "advocates:\n  - {id: A1, kind: staff, " WEEKDAYS "}\n  - {id: A2, kind: staff, "
+                   "experience: {literacy: 1}, leave: [{from: 2026-09-14, to: 2026-09-20}], " WEEKDAYS "}\n");
+    bound_now(&x);
+    assert_true(fabs(x.a.bound - 200) < 1e-6);
+    assert_true(matched_in_a(&x, "P1", "A2"));
+    assert_true(fabs(solved_q(&x) - 200) < 1e-6);
+    run_free(&x);
+}
+
 /* The hand-computed cases of tests/mathprog: NAME.yaml and NAME.expected
 ** (the optimum Q alone). A's bound must be at least each optimum. */
 static void test_mathprog_cases(void **state) {
@@ -401,6 +445,8 @@ int main(void) {
         cmocka_unit_test(test_lagrangian_matching_keeps_max_pupils),
         cmocka_unit_test(test_school_days_by_minutes),
         cmocka_unit_test(test_school_rooms),
+        cmocka_unit_test(test_pattern_days),
+        cmocka_unit_test(test_ties_keep_match_value),
         cmocka_unit_test(test_sessions_overlap),
         cmocka_unit_test(test_negative_weights),
         cmocka_unit_test(test_empty),
