@@ -478,6 +478,18 @@ static int group_school(const actx *c, int i) {
     return school < 0 ? -1 : school;
 }
 
+/* About the steps least_pattern takes for F(0) .. F(most): the patterns
+** of at most most members over the D weekdays with room (C(most + D + 1,
+** D + 1) over all N), each costed in each kind of week over its 2^D sets
+** of dates. */
+static double pattern_work(const dgroup *g) {
+    int D = 0;
+    for (int d = 0; d < 7; d++) D += g->days >> d & 1;
+    double patterns = 1;
+    for (int k = 1; k <= D + 1; k++) patterns = patterns * (g->most + k) / k;
+    return patterns * g->nkinds * (double)(1 << D);
+}
+
 /* One advocate's groups, school by school. */
 static int advocate_groups(actx *c, int a, char *cells, int *members) {
     const model_programme *m = c->m;
@@ -497,7 +509,8 @@ static int advocate_groups(actx *c, int a, char *cells, int *members) {
         g.most = most;
         double F[BOUND_GROUP_MAX + 1];
         int per_day[7] = {0}, rc = group_rooms(c, &g, cells);
-        for (int n = 0; n <= most && rc == 0; n++)
+        if (rc == 0 && pattern_work(&g) > BOUND_GROUP_WORK) g.nweeks = 0; /* too many patterns: no row */
+        for (int n = 0; n <= most && rc == 0 && g.nweeks > 0; n++)
             F[n] = least_pattern(&g, per_day, 0, n, n, m->weights.school_day, m->weights.moved);
         if (rc == 0 && g.nweeks > 0) rc = group_rows(c, &g, F);
         free(g.week), free(g.room), free(g.times);

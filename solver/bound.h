@@ -26,6 +26,9 @@
 /* Groups of an advocate's pupils at one school larger than this get no
 ** pattern-days row (its F is found by enumerating the patterns). */
 #define BOUND_GROUP_MAX 12
+/* nor one whose patterns would take more steps than this to cost
+** (pattern_work: Derby's largest group takes about 60,000) */
+#define BOUND_GROUP_WORK 2e7
 
 /* Subgradient iterations of the Lagrangian bound, at most. */
 #define BOUND_LAGRANGE_ITERATIONS 3000

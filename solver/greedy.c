@@ -680,9 +680,20 @@ static int bump_pupil(state *s, ulog *u, int pupil, bool *improved) {
     double cur_match = cur >= 0 && s->pq[pupil] != 0 ? s->pair_match[cur] : -1e300;
     double own = clear_gain_floor(s, pupil); /* a rejected exchange is undone: it stays */
     prep_pupil_pairs(s->p, pupil, &first, &n);
+    /* an unmatched pupil may also take an advocate who has places but no
+    ** time left (re-planning failed there); its three most promising only,
+    ** as each try re-plans the other pupil with all its advocates */
+    double top[3] = {-HUGE_VAL, -HUGE_VAL, -HUGE_VAL};
+    for (int i = first; i < first + n && cur < 0; i++) {
+        double v = s->pair_ub[i];
+        if (v > top[0]) top[2] = top[1], top[1] = top[0], top[0] = v;
+        else if (v > top[1]) top[2] = top[1], top[1] = v;
+        else if (v > top[2]) top[2] = v;
+    }
     for (int i = first; i < first + n; i++) {
         int a = s->pairs[i].advocate;
-        if (i == cur || may_match(s, i) || s->pair_match[i] <= cur_match + EPS) continue;
+        bool timed_out = cur < 0 && s->pair_ub[i] >= top[2];
+        if (i == cur || (may_match(s, i) && !timed_out) || s->pair_match[i] <= cur_match + EPS) continue;
         for (int other = 0; other < s->m->n_pupils; other++) {
             int j = s->pupil_pair[other];
             if (other == pupil || j < 0 || s->pairs[j].advocate != a) continue;

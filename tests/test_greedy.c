@@ -250,6 +250,23 @@ static void test_gather_closes_shared_days(void **state) {
     assert_true(fabs(after - 1190) < 1e-9);  /* 2 days x 5 */
 }
 
+/* P1 (priority 2, planned first) takes A1's only hour; P2 speaks urdu,
+** which only A1 does, and A1 has a place left but no time. Re-planning
+** P2 alone fails; P2 taking A1 while P1 moves to A2 (free later that
+** morning) matches both: 2 x 200 + 2 x 100 - 4 days x 5 = 580, against
+** 2 x 200 - 2 x 5 = 390. */
+static void test_bump_into_time(void **state) {
+    (void)state;
+    double before, after;
+    q_before_after(HEAD "pupils:\n  - {id: P1, school: s1, priority: 2}\n"
+                        "  - {id: P2, school: s1, requires: {languages: [urdu]}}\n"
+                        "advocates:\n  - {id: A1, kind: staff, languages: [urdu], max_pupils: 2, "
+                        WED("09:00", "10:00") "}\n  - {id: A2, kind: staff, " WED("10:00", "11:00") "}\n",
+                   &before, &after);
+    assert_true(fabs(before - 390) < 1e-9);
+    assert_true(fabs(after - 580) < 1e-9);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_bump_beats_first_come),
@@ -257,6 +274,7 @@ int main(void) {
         cmocka_unit_test(test_deadline_stops_local_search),
         cmocka_unit_test(test_polish_shares_school_days),
         cmocka_unit_test(test_gather_closes_shared_days),
+        cmocka_unit_test(test_bump_into_time),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
