@@ -484,7 +484,7 @@ static int group_school(const actx *c, int i) {
 ** of dates. */
 static double pattern_work(const dgroup *g) {
     int D = 0;
-    for (int d = 0; d < 7; d++) D += g->days >> d & 1;
+    for (int d = 0; d < 7; d++) D += (int)(g->days >> d & 1u);
     double patterns = 1;
     for (int k = 1; k <= D + 1; k++) patterns = patterns * (g->most + k) / k;
     return patterns * g->nkinds * (double)(1 << D);
