@@ -330,7 +330,7 @@ out:
     return rc;
 }
 
-/* ---- school days of the weekly pattern (docs/solve.md, "Pattern days") --- */
+/* ---- school days of the weekly pattern (docs/solve.md, "The pattern-days rows") */
 
 /* A's z counts an advocate's days at a school week by week, so it lets a
 ** group of pupils share one day in every week, each week on whichever
