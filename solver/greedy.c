@@ -428,16 +428,17 @@ static int any_occ_in_week(state *s, ulog *u, int se, int w) {
     return 0;
 }
 
-/* Plan pair i from scratch (the pupil has no visits): the pattern slot by
-** slot at the weekly time where most visits fit, then short weeks topped
-** up by the best visits. With by_days, ties go to the time whose visits
-** fall most often on a day the advocate is at that school anyway (no new
-** school day). Logged in u. */
 /* Visit k's weekly time: (weekday, start slot). */
 static int plan_key(const state *s, int k) {
     return cal_weekday(s->vis[k].date) * s->key_slots + s->vis[k].start / s->m->slot_minutes;
 }
 
+/* Plan pair i from scratch (the pupil has no visits): the pattern slot by
+** slot at the weekly time where most visits fit, then short weeks topped
+** up by the best visits. A time on s->want_day comes first (gather_day).
+** With by_days, ties go to the time whose visits fall most often on a day
+** the advocate is at that school anyway (no new school day); then the
+** earliest. Logged in u. */
 static int plan_pair_by(state *s, ulog *u, int pair, bool by_days) {
     const prep_pair *pr = &s->pairs[pair];
     const model_pupil *pu = &s->m->pupils[pr->pupil];
@@ -457,9 +458,10 @@ static int plan_pair_by(state *s, ulog *u, int pair, bool by_days) {
         for (int t = 0; t < touched; t++) {
             int key = s->key_used[t], n = s->key_n[key], sh = s->key_shared[key];
             bool want = key / s->key_slots == s->want_day, had = best_key >= 0 && best_key / s->key_slots == s->want_day;
-            bool better = (want && !had) ||
-                          (want == had && (n > best_n || (n == best_n && (sh > best_shared ||
-                                                                          (sh == best_shared && s->key_first[key] < best_first)))));
+            bool better = want != had        ? want
+                          : n != best_n      ? n > best_n
+                          : sh != best_shared ? sh > best_shared
+                                              : s->key_first[key] < best_first;
             if (better) best_n = n, best_shared = sh, best_first = s->key_first[key], best_key = key;
             s->key_n[key] = 0, s->key_shared[key] = 0;
         }

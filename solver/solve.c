@@ -1418,8 +1418,7 @@ static int assignment_bound(ctx *c, const solve_options *o, solve_stats *stats) 
                         heuristic_value(c)};
     bound_result br;
     if (bound_assignment(c->m, c->p, &bo, &br)) return -1;
-    /* Q is integral with integral weights: so is the bound worth showing */
-    c->known_bound = solve_integral_weights(c->m) ? floor(br.bound + 1e-6) : br.bound;
+    c->known_bound = br.bound; /* floored by bound.c when the weights are whole numbers */
     stats->assign_bound = c->known_bound, stats->assign_seconds = br.seconds;
     stats->assign_rows = br.rows, stats->assign_cols = br.cols;
     int rc = 0;
