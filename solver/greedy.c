@@ -741,9 +741,22 @@ static bool out_of_time(const greedy_options *o) {
     return out;
 }
 
+static int gather_days(state *s, ulog *u, const greedy_options *o, bool *improved);
+
+/* Gathering school days between passes frees advocates' time that only a
+** further pass can give to a pupil: worth it when that pass can follow
+** (not after the last, nor when the clock would cut the next one short,
+** judged by how long this one took). polish_days gathers at the end
+** anyway. */
+static bool gather_pays(const state *s, const greedy_options *o, int pass, double pass_seconds) {
+    if (s->m->weights.school_day <= 0 || pass + 1 >= o->passes) return false;
+    return o->deadline <= 0 || stop_clock() + pass_seconds < o->deadline;
+}
+
 static int improve_pupils(state *s, ulog *u, const int *order, const greedy_options *o) {
     for (int pass = 0; pass < o->passes; pass++) {
         bool improved = false;
+        double started = stop_clock();
         for (int oi = 0; oi < s->m->n_pupils; oi++) {
             if (out_of_time(o)) return 0;
             int pupil = order[oi];
@@ -757,6 +770,7 @@ static int improve_pupils(state *s, ulog *u, const int *order, const greedy_opti
         }
         if (improve_sessions(s, u, &improved)) return -1;
         u->n = 0;
+        if (gather_pays(s, o, pass, stop_clock() - started) && gather_days(s, u, o, &improved)) return -1;
         if (!improved) break;
     }
     return 0;

@@ -250,6 +250,27 @@ static void test_gather_closes_shared_days(void **state) {
     assert_true(fabs(after - 1190) < 1e-9);  /* 2 days x 5 */
 }
 
+/* As above, and P5 needs two hours, on a Monday only (Thursdays it is
+** away): while P1 and P2 hold A1's Monday it goes unmatched (1180). No
+** one pupil can free Monday (bump_pupil clears one), and gathering all
+** four on Thursday only pays 10 (1190), so the last polish alone leaves
+** P5 out. Gathered between the passes, the next pass gives P5 the freed
+** Monday: 1190 + 2 visits x 100 - 2 days x 5 = 1380. */
+static void test_gather_frees_time_for_the_next_pass(void **state) {
+    (void)state;
+    double before, after;
+    q_before_after(HEAD "pupils:\n  - {id: P1, school: s1, priority: 2}\n"
+                        "  - {id: P2, school: s1, priority: 2}\n"
+                        "  - {id: P3, school: s1}\n  - {id: P4, school: s1}\n"
+                        "  - {id: P5, school: s1, visits: {per_week: 1, minutes: 120}, unavailable: [{days: thu, "
+                        "start: \"09:00\", end: \"15:00\", reason: trip}]}\n"
+                        "advocates:\n  - {id: A1, kind: staff, available: [{days: mon, start: \"09:00\", "
+                        "end: \"11:00\"}, {days: thu, start: \"09:00\", end: \"13:00\"}], " DBS "}\n",
+                   &before, &after);
+    assert_true(fabs(before - 1180) < 1e-9);
+    assert_true(fabs(after - 1380) < 1e-9);
+}
+
 /* P1 (priority 2, planned first) takes A1's only hour; P2 speaks urdu,
 ** which only A1 does, and A1 has a place left but no time. Re-planning
 ** P2 alone fails; P2 taking A1 while P1 moves to A2 (free later that
@@ -275,6 +296,7 @@ int main(void) {
         cmocka_unit_test(test_polish_shares_school_days),
         cmocka_unit_test(test_gather_closes_shared_days),
         cmocka_unit_test(test_bump_into_time),
+        cmocka_unit_test(test_gather_frees_time_for_the_next_pass),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
