@@ -237,15 +237,17 @@ static void test_polish_shares_school_days(void **state) {
 ** school days a week. No one pupil can close a day (its partner keeps it
 ** open); moved together, all four fit in Thursday's four hours: one day a
 ** week, 5 (school_day) more a week. */
+#define MON_THU_PUPILS                                                                                 \
+    "pupils:\n  - {id: P1, school: s1, priority: 2}\n  - {id: P2, school: s1, priority: 2}\n"              \
+    "  - {id: P3, school: s1}\n  - {id: P4, school: s1}\n"
+#define MON_THU_A1                                                                                     \
+    "advocates:\n  - {id: A1, kind: staff, available: [{days: mon, start: \"09:00\", end: \"11:00\"}, "    \
+    "{days: thu, start: \"09:00\", end: \"13:00\"}], " DBS "}\n"
+
 static void test_gather_closes_shared_days(void **state) {
     (void)state;
     double before, after;
-    q_before_after(HEAD "pupils:\n  - {id: P1, school: s1, priority: 2}\n"
-                        "  - {id: P2, school: s1, priority: 2}\n"
-                        "  - {id: P3, school: s1}\n  - {id: P4, school: s1}\n"
-                        "advocates:\n  - {id: A1, kind: staff, available: [{days: mon, start: \"09:00\", "
-                        "end: \"11:00\"}, {days: thu, start: \"09:00\", end: \"13:00\"}], " DBS "}\n",
-                   &before, &after);
+    q_before_after(HEAD MON_THU_PUPILS MON_THU_A1, &before, &after);
     assert_true(fabs(before - 1180) < 1e-9); /* 2 x 2 visits x 200 + 2 x 2 x 100 - 4 days x 5 */
     assert_true(fabs(after - 1190) < 1e-9);  /* 2 days x 5 */
 }
@@ -259,13 +261,9 @@ static void test_gather_closes_shared_days(void **state) {
 static void test_gather_frees_time_for_the_next_pass(void **state) {
     (void)state;
     double before, after;
-    q_before_after(HEAD "pupils:\n  - {id: P1, school: s1, priority: 2}\n"
-                        "  - {id: P2, school: s1, priority: 2}\n"
-                        "  - {id: P3, school: s1}\n  - {id: P4, school: s1}\n"
-                        "  - {id: P5, school: s1, visits: {per_week: 1, minutes: 120}, unavailable: [{days: thu, "
-                        "start: \"09:00\", end: \"15:00\", reason: trip}]}\n"
-                        "advocates:\n  - {id: A1, kind: staff, available: [{days: mon, start: \"09:00\", "
-                        "end: \"11:00\"}, {days: thu, start: \"09:00\", end: \"13:00\"}], " DBS "}\n",
+    q_before_after(HEAD MON_THU_PUPILS "  - {id: P5, school: s1, visits: {per_week: 1, minutes: 120}, "
+                                       "unavailable: [{days: thu, start: \"09:00\", end: \"15:00\", reason: trip}]}\n"
+                                       MON_THU_A1,
                    &before, &after);
     assert_true(fabs(before - 1180) < 1e-9);
     assert_true(fabs(after - 1380) < 1e-9);
