@@ -25,10 +25,17 @@
 
 #define EPS 1e-9
 
+/* An engagement taken, as the lists keep it: its id and what the clash
+** checks read, so they need not look it up (eng_of) for every entry. */
 typedef struct {
-    int *a;
+    int id, start, end, place, school;
+} held;
+
+/* The engagements taken on one date by one person, or at one school. */
+typedef struct {
+    held *a;
     int n, cap;
-} ivec;
+} elist;
 
 typedef struct {
     int date, start, end, place, school, person;
@@ -41,8 +48,8 @@ typedef struct {
     const prep_visit *vis;
     const prep_occurrence *occ;
     int nv, no, np, nweeks, ndates, npersons, nschools;
-    ivec *by_person;         /* (date index, person) -> engagement ids */
-    ivec *by_school;         /* (date index, school) -> engagement ids */
+    elist *by_person;        /* (date index, person) -> engagements */
+    elist *by_school;        /* (date index, school) -> engagements */
     char *visit_on, *occ_on;
     const int *pair_of_visit;     /* per visit (from the greedy_index) */
     const uint16_t *visit_week;   /* per visit (2 bytes: a period has at most 106 weeks) */
@@ -53,6 +60,7 @@ typedef struct {
     int *adv_cap;            /* per advocate: weekly minute cap */
     int *teacher_sessions;   /* per teacher x week */
     int *pupil_week;         /* per pupil x week */
+    int *taken, *taken_first, *taken_n; /* per pupil: its visits on, taken[taken_first[p] .. + taken_n[p]) */
     char *pupil_day;         /* per pupil x date */
     int *sess_week;          /* per session x week */
     char *sess_day;          /* per session x date */
@@ -81,29 +89,29 @@ static eng eng_of(const state *s, int e) {
     return (eng){o->date, o->start, o->end, o->place, o->school, prep_person_of_teacher(s->p, o->teacher)};
 }
 
-static ivec *person_list(const state *s, int date, int person) {
+static elist *person_list(const state *s, int date, int person) {
     return &s->by_person[(size_t)(date - s->m->period_from) * (size_t)s->npersons + (size_t)person];
 }
 
-static ivec *school_list(const state *s, int date, int school) {
+static elist *school_list(const state *s, int date, int school) {
     return &s->by_school[(size_t)(date - s->m->period_from) * (size_t)s->nschools + (size_t)school];
 }
 
-static int ivec_push(ivec *v, int x) {
+static int elist_push(elist *v, int id, const eng *x) {
     if (v->n == v->cap) {
         int n = v->cap ? v->cap * 2 : 8;
-        int *a = realloc(v->a, sizeof *a * (size_t)n);
+        held *a = realloc(v->a, sizeof *a * (size_t)n);
         if (!a) return -1;
         v->a = a;
         v->cap = n;
     }
-    v->a[v->n++] = x;
+    v->a[v->n++] = (held){id, x->start, x->end, x->place, x->school};
     return 0;
 }
 
-static void ivec_drop(ivec *v, int x) {
+static void elist_drop(elist *v, int id) {
     for (int i = 0; i < v->n; i++)
-        if (v->a[i] == x) {
+        if (v->a[i].id == id) {
             v->a[i] = v->a[--v->n];
             return;
         }
@@ -112,29 +120,26 @@ static void ivec_drop(ivec *v, int x) {
 /* Rules 9 and 10 for one new engagement against those taken that date. */
 static bool clash(const state *s, const eng *c) {
     const model_programme *m = s->m;
-    const ivec *l = person_list(s, c->date, c->person);
+    const elist *l = person_list(s, c->date, c->person);
     for (int i = 0; i < l->n; i++) {
-        eng e = eng_of(s, l->a[i]);
-        if (e.start < c->end && c->start < e.end) return true;
-        if (e.place != c->place) {
-            int tau = model_travel(m, e.place, c->place);
-            if (e.end <= c->start && c->start - e.end < tau) return true;
-            if (c->end <= e.start && e.start - c->end < tau) return true;
+        const held *e = &l->a[i];
+        if (e->start < c->end && c->start < e->end) return true;
+        if (e->place != c->place) {
+            int tau = model_travel(m, e->place, c->place);
+            if (e->end <= c->start && c->start - e->end < tau) return true;
+            if (c->end <= e->start && e->start - c->end < tau) return true;
         }
     }
     if (c->school < 0) return false;
-    const ivec *r = school_list(s, c->date, c->school);
+    const elist *r = school_list(s, c->date, c->school);
     int rooms = m->schools[c->school].rooms;
     if (r->n < rooms) return false;
     /* the most engagements under way at once inside [start, end) */
     for (int i = -1; i < r->n; i++) {
-        int t = i < 0 ? c->start : eng_of(s, r->a[i]).start;
+        int t = i < 0 ? c->start : r->a[i].start;
         if (t < c->start || t >= c->end) continue;
         int under_way = 1;
-        for (int j = 0; j < r->n; j++) {
-            eng e = eng_of(s, r->a[j]);
-            under_way += e.start <= t && t < e.end;
-        }
+        for (int j = 0; j < r->n; j++) under_way += r->a[j].start <= t && t < r->a[j].end;
         if (under_way > rooms) return true;
     }
     return false;
@@ -142,9 +147,9 @@ static bool clash(const state *s, const eng *c) {
 
 static int eng_add(state *s, int e) {
     eng x = eng_of(s, e);
-    if (ivec_push(person_list(s, x.date, x.person), e)) return -1;
-    if (x.school >= 0 && ivec_push(school_list(s, x.date, x.school), e)) {
-        ivec_drop(person_list(s, x.date, x.person), e);
+    if (elist_push(person_list(s, x.date, x.person), e, &x)) return -1;
+    if (x.school >= 0 && elist_push(school_list(s, x.date, x.school), e, &x)) {
+        elist_drop(person_list(s, x.date, x.person), e);
         return -1;
     }
     return 0;
@@ -152,8 +157,8 @@ static int eng_add(state *s, int e) {
 
 static void eng_drop(state *s, int e) {
     eng x = eng_of(s, e);
-    ivec_drop(person_list(s, x.date, x.person), e);
-    if (x.school >= 0) ivec_drop(school_list(s, x.date, x.school), e);
+    elist_drop(person_list(s, x.date, x.person), e);
+    if (x.school >= 0) elist_drop(school_list(s, x.date, x.school), e);
 }
 
 /* ---- Q of one pupil ------------------------------------------------------ */
@@ -164,11 +169,14 @@ static int cmp_int(const void *a, const void *b) {
 }
 
 /* Visits on the pattern solve.c derives (the most frequent times on
-** distinct weekdays): the per_week largest per-weekday maxima. */
-static int on_pattern(state *s, const prep_pair *pr, int per_week) {
+** distinct weekdays): the per_week largest per-weekday maxima. Q is
+** refreshed at every visit taken or given back, so this reads the
+** pupil's own visits, not its pair's hundreds of candidates. */
+static int on_pattern(state *s, int pupil, int per_week) {
     int n = 0, best[7] = {0};
-    for (int k = pr->first; k < pr->first + pr->n; k++)
-        if (s->visit_on[k]) s->tmp[n++] = cal_weekday(s->vis[k].date) * 1440 + s->vis[k].start;
+    const int *taken = s->taken + s->taken_first[pupil];
+    for (int j = 0; j < s->taken_n[pupil]; j++)
+        s->tmp[n++] = cal_weekday(s->vis[taken[j]].date) * 1440 + s->vis[taken[j]].start;
     qsort(s->tmp, (size_t)n, sizeof *s->tmp, cmp_int);
     for (int i = 0, j; i < n; i = j) {
         for (j = i; j < n && s->tmp[j] == s->tmp[i]; j++) {}
@@ -184,14 +192,12 @@ static int on_pattern(state *s, const prep_pair *pr, int per_week) {
 static double pupil_q(state *s, int pupil) {
     int i = s->pupil_pair[pupil];
     if (i < 0) return 0;
-    const prep_pair *pr = &s->pairs[i];
     const model_pupil *pu = &s->m->pupils[pupil];
     const model_weights *w = &s->m->weights;
-    int n = 0;
-    for (int w_ = 0; w_ < s->nweeks; w_++) n += s->pupil_week[pupil * s->nweeks + w_];
+    int n = s->taken_n[pupil];
     if (n == 0) return 0; /* matched only with a visit (rule 1) */
     double v = s->pair_match[i] + w->visit * pu->priority * n;
-    if (w->moved != 0) v -= w->moved * (n - on_pattern(s, pr, pu->per_week));
+    if (w->moved != 0) v -= w->moved * (n - on_pattern(s, pupil, pu->per_week));
     return v;
 }
 
@@ -207,8 +213,8 @@ static void refresh(state *s, int pupil) {
 static int school_day_count(const state *s, int k) {
     const prep_visit *v = &s->vis[k];
     int person = prep_person_of_advocate(s->p, s->pairs[s->pair_of_visit[k]].advocate), n = 0;
-    const ivec *l = person_list(s, v->date, person);
-    for (int i = 0; i < l->n; i++) n += l->a[i] < s->nv && s->vis[l->a[i]].school == v->school;
+    const elist *l = person_list(s, v->date, person);
+    for (int i = 0; i < l->n; i++) n += l->a[i].id < s->nv && l->a[i].school == v->school;
     return n;
 }
 
@@ -225,11 +231,19 @@ static bool visit_fits(const state *s, int k) {
     return !clash(s, &c);
 }
 
+/* The most visits a pupil can have on at once: per_week a week (rule 7). */
+static int taken_cap(const state *s, int pupil) {
+    int per_week = s->m->pupils[pupil].per_week;
+    return (per_week < 7 ? per_week : 7) * s->nweeks;
+}
+
 static int visit_add(state *s, int k) {
     const prep_pair *pr = &s->pairs[s->pair_of_visit[k]];
     int w = s->visit_week[k];
+    if (s->taken_n[pr->pupil] == taken_cap(s, pr->pupil)) return -1; /* rule 7 held by every caller: never */
     if (school_day_count(s, k) == 0) s->q -= s->m->weights.school_day;
     if (eng_add(s, k)) return -1;
+    s->taken[s->taken_first[pr->pupil] + s->taken_n[pr->pupil]++] = k;
     s->visit_on[k] = 1;
     s->pupil_day[(size_t)pr->pupil * (size_t)s->ndates + (size_t)(s->vis[k].date - s->m->period_from)] = 1;
     s->pupil_week[pr->pupil * s->nweeks + w]++;
@@ -243,6 +257,12 @@ static void visit_drop(state *s, int k) {
     int w = s->visit_week[k];
     eng_drop(s, k);
     if (school_day_count(s, k) == 0) s->q += s->m->weights.school_day;
+    int *taken = s->taken + s->taken_first[pr->pupil];
+    for (int j = 0; j < s->taken_n[pr->pupil]; j++)
+        if (taken[j] == k) {
+            taken[j] = taken[--s->taken_n[pr->pupil]];
+            break;
+        }
     s->visit_on[k] = 0;
     s->pupil_day[(size_t)pr->pupil * (size_t)s->ndates + (size_t)(s->vis[k].date - s->m->period_from)] = 0;
     s->pupil_week[pr->pupil * s->nweeks + w]--;
@@ -577,14 +597,14 @@ static int repair(state *s, ulog *u, int e) {
 static int insert_displacing(state *s, ulog *u, int c, bool *improved) {
     eng x = eng_of(s, c);
     int cand[64], nc = 0;
-    const ivec *l = person_list(s, x.date, x.person);
-    for (int i = 0; i < l->n && nc < 64; i++) cand[nc++] = l->a[i];
+    const elist *l = person_list(s, x.date, x.person);
+    for (int i = 0; i < l->n && nc < 64; i++) cand[nc++] = l->a[i].id;
     if (x.school >= 0) {
-        const ivec *r = school_list(s, x.date, x.school);
+        const elist *r = school_list(s, x.date, x.school);
         for (int i = 0; i < r->n && nc < 64; i++) {
             bool dup = false;
-            for (int j = 0; j < nc; j++) dup |= cand[j] == r->a[i];
-            if (!dup) cand[nc++] = r->a[i];
+            for (int j = 0; j < nc; j++) dup |= cand[j] == r->a[i].id;
+            if (!dup) cand[nc++] = r->a[i].id;
         }
     }
     qsort(cand, (size_t)nc, sizeof *cand, cmp_int); /* an order independent of list history */
@@ -870,6 +890,9 @@ static void state_free(state *s) {
     free(s->adv_cap);
     free(s->teacher_sessions);
     free(s->pupil_week);
+    free(s->taken);
+    free(s->taken_first);
+    free(s->taken_n);
     free(s->pupil_day);
     free(s->sess_week);
     free(s->sess_day);
@@ -954,8 +977,8 @@ static int state_init(state *s, const model_programme *m, const prep *p, char *v
     s->visit_on = visit_on;
     s->occ_on = occ_on;
     size_t nd = (size_t)s->ndates, nw = (size_t)s->nweeks;
-    s->by_person = calloc(nd * (size_t)s->npersons + 1, sizeof(ivec));
-    s->by_school = calloc(nd * (size_t)s->nschools + 1, sizeof(ivec));
+    s->by_person = calloc(nd * (size_t)s->npersons + 1, sizeof(elist));
+    s->by_school = calloc(nd * (size_t)s->nschools + 1, sizeof(elist));
     const greedy_index *ix = shared ? shared : (s->own_index = greedy_index_new(p));
     if (!ix) return -1;
     s->pair_of_visit = ix->pair_of_visit;
@@ -966,6 +989,14 @@ static int state_init(state *s, const model_programme *m, const prep *p, char *v
     s->adv_cap = calloc((size_t)m->n_advocates + 1, sizeof(int));
     s->teacher_sessions = calloc((size_t)m->n_teachers * nw + 1, sizeof(int));
     s->pupil_week = calloc((size_t)m->n_pupils * nw + 1, sizeof(int));
+    s->taken_first = calloc((size_t)m->n_pupils + 1, sizeof(int));
+    s->taken_n = calloc((size_t)m->n_pupils + 1, sizeof(int));
+    size_t all_taken = 0;
+    for (int pu = 0; pu < m->n_pupils && s->taken_first; pu++) {
+        s->taken_first[pu] = (int)all_taken;
+        all_taken += (size_t)taken_cap(s, pu);
+    }
+    s->taken = malloc(sizeof(int) * (all_taken + 1));
     s->pupil_day = calloc((size_t)m->n_pupils * nd + 1, 1);
     s->sess_week = calloc((size_t)m->n_sessions * nw + 1, sizeof(int));
     s->sess_day = calloc((size_t)m->n_sessions * nd + 1, 1);
@@ -986,7 +1017,7 @@ static int state_init(state *s, const model_programme *m, const prep *p, char *v
     s->key_used = calloc((size_t)(7 * s->key_slots) + 1, sizeof(int));
     s->key_shared = calloc((size_t)(7 * s->key_slots) + 1, sizeof(int));
     if (!s->by_person || !s->by_school || !s->pupil_pair || !s->adv_pupils ||
-        !s->adv_minutes || !s->adv_cap || !s->teacher_sessions || !s->pupil_week || !s->pupil_day || !s->sess_week ||
+        !s->adv_minutes || !s->adv_cap || !s->teacher_sessions || !s->pupil_week || !s->taken || !s->taken_first || !s->taken_n || !s->pupil_day || !s->sess_week ||
         !s->sess_day || !s->sess_first || !s->sess_occ || !s->pair_match || !s->pq || !s->tmp || !s->pair_ub ||
         !s->pupil_ub ||
         !s->key_n || !s->key_first || !s->key_used || !s->key_shared)
