@@ -45,8 +45,11 @@ typedef struct {
 
 /* The same with options; *q (may be NULL) receives Q of the roster, its
 ** pattern taken as solve.c does: per pupil the most frequent visit times
-** on distinct weekdays. greedy_roster uses passes = GREEDY_PASSES. */
-#define GREEDY_PASSES 3
+** on distinct weekdays. greedy_roster uses passes = GREEDY_PASSES. The
+** search stops at the first pass that improves nothing, so passes cost
+** only where they still pay: early-window 103908 -> 104228 with 10
+** instead of 3, area 713200 -> 713695 (docs/solve.md). */
+#define GREEDY_PASSES 10
 int greedy_roster_opts(const model_programme *m, const prep *p, const greedy_options *o, char *visit_on, char *occ_on,
                        double *q);
 
