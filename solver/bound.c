@@ -1296,7 +1296,7 @@ int bound_solve(bound_prog *bp, const bound_options *o, bound_result *res) {
         /* the Lagrangian is summed in floating point: a hair of slack keeps it a bound */
         res->bound = sb + vb + 1e-9 * fabs(sb + vb);
         /* Q is a whole number then, and below the bound: so is its floor (which drops match_tie's bonus) */
-        if (solve_integral_weights(c->m)) res->bound = floor(res->bound + 1e-6);
+        res->bound = solve_whole_bound(c->m, res->bound);
     }
     rc = 0;
 out:

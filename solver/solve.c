@@ -693,6 +693,10 @@ bool solve_integral_weights(const model_programme *m) {
     return true;
 }
 
+double solve_whole_bound(const model_programme *m, double bound) {
+    return solve_integral_weights(m) ? floor(bound + 1e-6) : bound;
+}
+
 static double now_seconds(void) {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -741,8 +745,7 @@ static roster_status run_glpk(ctx *c, const solve_options *o, double t0, double 
     int st = glp_mip_status(c->P);
     *have_solution = st == GLP_OPT || st == GLP_FEAS;
     double b = si.have_bound ? si.bound : relax;
-    if (solve_integral_weights(c->m)) b = floor(b + 1e-6);
-    *bound = b;
+    *bound = solve_whole_bound(c->m, b);
     if (rc == 0 && st == GLP_OPT) {
         *bound = glp_mip_obj_val(c->P);
         return ROSTER_OPTIMAL;
@@ -877,7 +880,7 @@ static bool realise(ctx *c, const solve_options *o, double deadline, bool warm, 
 }
 
 static bool proven(const model_programme *m, double q, double bound) {
-    if (solve_integral_weights(m)) bound = floor(bound + 1e-6);
+    bound = solve_whole_bound(m, bound);
     return q >= bound - 1e-6 * fmax(1.0, fabs(bound));
 }
 
@@ -1528,7 +1531,7 @@ static int large_roster(ctx *c, const solve_options *o, double t0, solve_stats *
         *bound = fmin(*bound, br2.bound);
         stats->assign_seconds += br2.seconds;
     }
-    if (solve_integral_weights(m)) *bound = floor(*bound + 1e-6);
+    *bound = solve_whole_bound(m, *bound);
     stats->assign_bound = *bound;
     stats->cut_short = a.cut_short || b.cut_short;
     for (int i = 0; i < np; i++)
@@ -1570,7 +1573,7 @@ static int solve_large(const model_programme *m, const prep *p, const solve_opti
     }
     double q = solve_objective(m, r);
     bound = fmin(bound, candidate_bound(&c));
-    if (solve_integral_weights(m)) bound = floor(bound + 1e-6);
+    bound = solve_whole_bound(m, bound);
     r->value = q;
     r->bound = bound < q ? q : bound;
     r->status = proven(m, q, bound) ? ROSTER_OPTIMAL : stats->cut_short ? ROSTER_TIME_LIMIT : ROSTER_FEASIBLE;
@@ -1656,7 +1659,7 @@ int solve_run(const model_programme *m, const prep *p, const solve_options *o, r
     }
     /* rerostering: candidate_bound knows neither pinned facts nor disruption terms */
     bound = fmin(bound, fmin(trivial_bound(c.P), o->previous ? HUGE_VAL : candidate_bound(&c)));
-    if (solve_integral_weights(m)) bound = floor(bound + 1e-6);
+    bound = solve_whole_bound(m, bound);
     c.sol = calloc((size_t)stats->cols + 1, 1);
     if (!c.sol) {
         diag_error(d, nowhere, "out of memory");

@@ -72,6 +72,9 @@ int solve_advocate_week_cap(const model_programme *m, int adv);
 /* Every weight is a whole number, so Q is one (needs, levels and
 ** priorities are whole numbers already): a bound may be floored. */
 bool solve_integral_weights(const model_programme *m);
+/* A bound on Q, floored when the weights are whole numbers (Q is then
+** whole too; 1e-6 absorbs the solver's round-off); else as it is. */
+double solve_whole_bound(const model_programme *m, double bound);
 
 /* Q of a roster, straight from section 5 of the format. */
 double solve_objective(const model_programme *m, const roster *r);
