@@ -733,6 +733,54 @@ static int bump_pupil(state *s, ulog *u, int pupil, bool *improved) {
     return 0;
 }
 
+/* Most pairs share_week tries per pupil: each try scans the pair's
+** candidates and displaces engagements on their dates. */
+#define SHARE_TRIES 3
+
+/* Try pair i for the unmatched pupil by sharing its advocate's time: take
+** one visit, displacing an engagement of that date (insert_displacing).
+** Kept, and the pupil's short weeks filled, when Q rises. */
+static int share_pair(state *s, ulog *u, int pupil, int pair, bool *improved) {
+    int n0 = u->n, last_date = INT32_MIN;
+    if (do_add(s, u, -1 - pair)) return -1;
+    const prep_pair *pr = &s->pairs[pair];
+    for (int k = pr->first; k < pr->first + pr->n && !*improved; k++) {
+        if (s->vis[k].date == last_date) continue; /* one try a date: its others meet the same engagements */
+        last_date = s->vis[k].date;
+        if (insert_displacing(s, u, k, improved)) return -1;
+    }
+    if (!*improved) return undo_to(s, u, n0);
+    return fill_pupil(s, u, pupil);
+}
+
+/* An unmatched pupil takes a share of an advocate who has a place left but
+** no time: one visit that another engagement of the day gives up (its owner
+** is repaired in that week if it can be). With equal priorities the other
+** pupil loses the visit this one gains, and Q rises by this pupil's match
+** value: how A's matching fills a capped advocate's places (docs/solve.md,
+** "Sharing an advocate's week"). Tries the SHARE_TRIES pairs of most match
+** value that have a place. */
+static int share_week(state *s, ulog *u, int pupil, bool *improved) {
+    if (s->pupil_pair[pupil] >= 0 || s->m->pupils[pupil].per_week > 7) return 0;
+    int first, n, tried[SHARE_TRIES], nt = 0;
+    prep_pupil_pairs(s->p, pupil, &first, &n);
+    while (nt < SHARE_TRIES) {
+        int best = -1;
+        for (int i = first; i < first + n; i++) {
+            bool seen = false;
+            for (int t = 0; t < nt; t++) seen |= tried[t] == i;
+            if (!seen && may_match(s, i) && s->pair_match[i] > EPS && (best < 0 || s->pair_match[i] > s->pair_match[best]))
+                best = i;
+        }
+        if (best < 0) return 0;
+        tried[nt++] = best;
+        bool gained = false;
+        if (share_pair(s, u, pupil, best, &gained)) return -1;
+        if (gained) return *improved = true, 0;
+    }
+    return 0;
+}
+
 /* Sessions short of per_week in a week: add, or displace one engagement. */
 static int improve_sessions(state *s, ulog *u, bool *improved) {
     for (int se = 0; se < s->m->n_sessions; se++)
@@ -782,7 +830,7 @@ static int improve_pupils(state *s, ulog *u, const int *order, const greedy_opti
             int pupil = order[oi];
             bool bumped = false;
             if (replan_pupil(s, u, pupil, &improved) || bump_pupil(s, u, pupil, &bumped) ||
-                improve_weeks(s, u, pupil, &improved))
+                share_week(s, u, pupil, &bumped) || improve_weeks(s, u, pupil, &improved))
                 return -1;
             improved |= bumped;
             u->n = 0; /* moves kept are final */

@@ -286,6 +286,23 @@ static void test_bump_into_time(void **state) {
     assert_true(fabs(after - 580) < 1e-9);
 }
 
+/* A1 has two places and one Wednesday hour a week. P1 (first in order)
+** takes both Wednesdays: 2 x 100 + 60 match - 2 days x 5 = 250, and P2,
+** for whom A1 is the only advocate, has no time left. Neither re-planning
+** nor bumping helps (either pupil alone makes 250). Sharing does: P2 takes
+** one Wednesday from P1, and both are matched: 2 x (100 + 60) - 10 = 310. */
+static void test_share_a_full_week(void **state) {
+    (void)state;
+    double before, after;
+    q_before_after(HEAD "pupils:\n  - {id: P1, school: s1, needs: {literacy: 3}}\n"
+                        "  - {id: P2, school: s1, needs: {literacy: 3}}\n"
+                        "advocates:\n  - {id: A1, kind: staff, experience: {literacy: 2}, max_pupils: 2, "
+                        WED("09:00", "10:00") "}\n",
+                   &before, &after);
+    assert_true(fabs(before - 250) < 1e-9);
+    assert_true(fabs(after - 310) < 1e-9);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_bump_beats_first_come),
@@ -295,6 +312,7 @@ int main(void) {
         cmocka_unit_test(test_gather_closes_shared_days),
         cmocka_unit_test(test_bump_into_time),
         cmocka_unit_test(test_gather_frees_time_for_the_next_pass),
+        cmocka_unit_test(test_share_a_full_week),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
