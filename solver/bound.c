@@ -1157,11 +1157,23 @@ static double match_tie(const actx *c) {
 }
 
 /* A's visit part as a GLPK program (when it is small enough) and by the
-** Lagrangian; the least of their bounds. */
+** Lagrangian; the least of their bounds. When the GLPK program is built,
+** the Lagrangian runs first, on at most half of the time: GLPK's simplex
+** can take all of it and prove nothing (a generated programme of 160
+** pupils: no bound in 60 s, where the Lagrangian gives one within 8% of
+** the roster in a second), and the Lagrangian's iterations are cheap at
+** this size. GLPK's matching, when it finds one, is the better start. */
 static int visit_part(actx *c, const bound_options *o, double deadline, bound_result *res, double *bound) {
     int np = prep_n_pairs(c->p);
     *bound = HUGE_VAL;
+    char *early = NULL; /* the Lagrangian's matching, run before GLPK */
     if (c->n_u <= (size_t)o->mip_columns) {
+        double now = stop_clock(), half = deadline > 0 ? now + 0.5 * (deadline - now) : 0;
+        if (c->n_u > 0) { /* with no visit to price there is nothing to gain */
+            if (!(early = calloc((size_t)np + 1, 1))) return -1;
+            res->lagrangian = lagrangian(c, o->target - res->session_part, half, o->stop, early);
+            *bound = res->lagrangian;
+        }
         glp_prob *P = glp_create_prob();
         glp_set_prob_name(P, "roster_assignment_bound");
         glp_set_obj_name(P, "Q_upper");
@@ -1177,7 +1189,7 @@ static int visit_part(actx *c, const bound_options *o, double deadline, bound_re
             res->rows += glp_get_num_rows(P);
             res->cols += glp_get_num_cols(P);
             searched r = search(P, deadline, o->stop);
-            *bound = r.bound;
+            *bound = fmin(*bound, r.bound);
             res->optimal = r.optimal;
             if (r.have_solution) {
                 res->pair_on = calloc((size_t)np + 1, 1);
@@ -1188,7 +1200,13 @@ static int visit_part(actx *c, const bound_options *o, double deadline, bound_re
         glp_delete_prob(P);
         free(c->z_col);
         c->z_col = NULL;
-        if (rc) return -1;
+        if (rc) {
+            free(early);
+            return -1;
+        }
+        if (!res->pair_on && res->lagrangian < HUGE_VAL) res->pair_on = early, early = NULL;
+        free(early);
+        return 0;
     }
     if (!res->optimal) {
         char *choices = NULL; /* a matching from GLPK is kept; otherwise the Lagrangian's choices */
