@@ -81,6 +81,39 @@ if [ "${E2E_LIGHT:-0}" != 1 ]; then
     fi
 fi
 
+# The default strategy keeps the exact program for Derby's size and below
+# (SOLVE_EXACT_MAX_VISITS) and plans early-window (about 400,000 candidate
+# visits) with the greedy strategy, where the exact program only cost time.
+if "$ROSTER" solve inputs/early-window/*.yaml -o "$tmp/ew-auto" --time-limit 30 >"$tmp/ew-auto.out" 2>&1; then
+    grep -q "^  greedy strategy" "$tmp/ew-auto.out" ||
+        { say "early-window: the default strategy built the exact program:"; tail -4 "$tmp/ew-auto.out"; fail=1; }
+else
+    say "early-window: default solve failed:"; tail -3 "$tmp/ew-auto.out"; fail=1
+fi
+if "$ROSTER" solve inputs/derby/*.yaml -o "$tmp/derby-auto" --time-limit 30 >"$tmp/derby-auto.out" 2>&1; then
+    ! grep -q "^  greedy strategy" "$tmp/derby-auto.out" ||
+        { say "derby: the default strategy skipped the exact program"; fail=1; }
+else
+    say "derby: default solve failed:"; tail -3 "$tmp/derby-auto.out"; fail=1
+fi
+# Where R's LP does not finish, the full program (many times larger) is not
+# searched either: its simplex overran the time limit by seconds.
+# --write-lp makes the solve build the exact program whatever its size.
+if "$ROSTER" solve inputs/early-window/*.yaml -o "$tmp/ew-relax" --write-lp /dev/null --time-limit 8 \
+    >"$tmp/ew-relax.out" 2>&1; then
+    if grep -q "^  relaxation       bound inf" "$tmp/ew-relax.out"; then
+        ! grep -q "full search ran" "$tmp/ew-relax.out" ||
+            { say "early-window: the full search ran although R's LP did not finish"; fail=1; }
+    else
+        say "early-window: R's LP finished in 8 s (it did not before): pick a larger programme for this check"
+        grep "^  relaxation" "$tmp/ew-relax.out"; fail=1
+    fi
+    "$ROSTER" verify inputs/early-window/*.yaml --roster "$tmp/ew-relax/roster.yaml" >/dev/null 2>&1 ||
+        { say "early-window (relax): roster verify rejects the roster"; fail=1; }
+else
+    say "early-window: solve --strategy relax failed:"; tail -3 "$tmp/ew-relax.out"; fail=1
+fi
+
 # --time-limit far beyond int milliseconds (1e7 s = 1e10 ms)
 if ! "$ROSTER" solve tests/mathprog/max_pupils.yaml -o "$tmp/long" --time-limit 1e7 -q >"$tmp/long.out" 2>&1; then
     say "--time-limit 1e7 failed:"; tail -3 "$tmp/long.out"; fail=1
