@@ -536,28 +536,41 @@ static int try_pair(state *s, ulog *u, int pair, double *best, int *kept) {
     return undo_to(s, u, n0);
 }
 
+/* Plan the pupil with the pair of its pairs (only the preferred ones, or
+** all) that adds most to Q, if any adds. */
+static int plan_pupil(state *s, ulog *u, int pupil, const char *only) {
+    int first, n, best_pair = -1, kept;
+    prep_pupil_pairs(s->p, pupil, &first, &n);
+    double best = 0;
+    for (int i = first; i < first + n; i++) {
+        if ((only && !only[i]) || !may_match(s, i)) continue;
+        if (s->pair_ub[i] <= best + EPS) continue; /* cannot be kept: try_pair keeps more than best only */
+        /* plan, remember the best gain, and keep none while comparing */
+        int n0 = u->n;
+        if (try_pair(s, u, i, &best, &kept)) return -1;
+        if (kept) {
+            best_pair = i;
+            if (undo_to(s, u, n0)) return -1;
+        }
+    }
+    if (best_pair >= 0 && plan_pair(s, u, best_pair)) return -1;
+    u->n = 0; /* the pupil's plan is final */
+    return 0;
+}
+
+/* Pupils in order take their best pair. With a preferred matching (A's),
+** every pupil first tries its preferred pair, and only then do the pupils
+** left out try any advocate: falling back at once took the places of
+** pupils later in the order whom A had matched there (150 of A's pairs on
+** a city). */
 static int pupils_greedy(state *s, ulog *u, const int *order, const char *prefer) {
     const model_programme *m = s->m;
-    for (int oi = 0; oi < m->n_pupils; oi++) {
-        int pupil = order[oi], first, n, best_pair = -1, kept;
-        if (m->pupils[pupil].per_week > 7) continue;
-        prep_pupil_pairs(s->p, pupil, &first, &n);
-        double best = 0;
-        for (int pass = prefer ? 0 : 1; pass < 2 && best_pair < 0; pass++)
-            for (int i = first; i < first + n; i++) {
-                if ((pass == 0) != (prefer && prefer[i]) || !may_match(s, i)) continue;
-                if (s->pair_ub[i] <= best + EPS) continue; /* cannot be kept: try_pair keeps more than best only */
-                /* plan, remember the best gain, and keep none while comparing */
-                int n0 = u->n;
-                if (try_pair(s, u, i, &best, &kept)) return -1;
-                if (kept) {
-                    best_pair = i;
-                    if (undo_to(s, u, n0)) return -1;
-                }
-            }
-        if (best_pair >= 0 && plan_pair(s, u, best_pair)) return -1;
-        u->n = 0; /* the pupil's plan is final */
-    }
+    for (int round = prefer ? 0 : 1; round < 2; round++)
+        for (int oi = 0; oi < m->n_pupils; oi++) {
+            int pupil = order[oi];
+            if (m->pupils[pupil].per_week > 7 || s->pupil_pair[pupil] >= 0) continue;
+            if (plan_pupil(s, u, pupil, round == 0 ? prefer : NULL)) return -1;
+        }
     return 0;
 }
 

@@ -89,11 +89,11 @@ static roster *to_roster(const model_programme *m, const prep *p, const char *vo
 
 /* Run the greedy with the given passes; the roster must verify and its Q
 ** equal the greedy's own account. Returns that Q. */
-static double greedy_q(const model_programme *m, const prep *p, int passes) {
+static double greedy_q_from(const model_programme *m, const prep *p, int passes, const char *prefer) {
     char *von = malloc((size_t)prep_n_visits(p) + 1), *oon = malloc((size_t)prep_n_occurrences(p) + 1);
     assert_non_null(von);
     assert_non_null(oon);
-    greedy_options o = {passes, NULL, 0, NULL, NULL, NULL, NULL, NULL};
+    greedy_options o = {passes, prefer, 0, NULL, NULL, NULL, NULL, NULL};
     double q = -1;
     assert_int_equal(greedy_roster_opts(m, p, &o, von, oon, &q), 0);
     roster *r = to_roster(m, p, von, oon);
@@ -116,6 +116,10 @@ static double greedy_q(const model_programme *m, const prep *p, int passes) {
     free(von);
     free(oon);
     return q;
+}
+
+static double greedy_q(const model_programme *m, const prep *p, int passes) {
+    return greedy_q_from(m, p, passes, NULL);
 }
 
 #define FIRST_COME                                                                                     \
@@ -303,6 +307,31 @@ static void test_share_a_full_week(void **state) {
     assert_true(fabs(after - 310) < 1e-9);
 }
 
+/* Planned from a matching (A's), every pupil tries its own pair before any
+** pupil falls back to another. P0 (priority 3) takes A0's only hour; P1's
+** pair in the matching is A0 too, which has no time left. Falling back at
+** once, P1 took A2's one place, which the matching gave P2, whose only
+** advocate it is (construction: 590 + 190 = 780). Now P2 takes A2 first
+** (2 x 100 + 120 match - 10) and P1 has nowhere to go: 590 + 310 = 900. */
+static void test_matching_before_fallbacks(void **state) {
+    (void)state;
+    model_programme *m = load(HEAD "pupils:\n  - {id: P0, school: s1, priority: 3, requires: {languages: [urdu]}}\n"
+                                   "  - {id: P1, school: s1}\n"
+                                   "  - {id: P2, school: s1, needs: {literacy: 3}, requires: {languages: [polish]}}\n"
+                                   "advocates:\n  - {id: A0, kind: staff, languages: [urdu], max_pupils: 2, "
+                                   WED("09:00", "10:00") "}\n"
+                                   "  - {id: A2, kind: staff, languages: [polish], experience: {literacy: 4}, "
+                                   "max_pupils: 1, " WED("10:00", "11:00") "}\n");
+    prep *p = prep_new(m);
+    assert_non_null(p);
+    assert_int_equal(prep_n_pairs(p), 4); /* P0-A0, P1-A0, P1-A2, P2-A2 */
+    char prefer[4] = {1, 1, 0, 1};
+    assert_true(fabs(greedy_q_from(m, p, 0, prefer) - 900) < 1e-9);
+    assert_true(fabs(greedy_q(m, p, 0) - 780) < 1e-9); /* without the matching: pupils in order */
+    prep_free(p);
+    model_free(m);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_bump_beats_first_come),
@@ -313,6 +342,7 @@ int main(void) {
         cmocka_unit_test(test_bump_into_time),
         cmocka_unit_test(test_gather_frees_time_for_the_next_pass),
         cmocka_unit_test(test_share_a_full_week),
+        cmocka_unit_test(test_matching_before_fallbacks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
