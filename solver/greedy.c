@@ -775,7 +775,7 @@ static int share_pair(state *s, ulog *u, int pupil, int pair, bool *improved) {
 ** value that have a place. */
 static int share_week(state *s, ulog *u, int pupil, bool *improved) {
     if (s->pupil_pair[pupil] >= 0 || s->m->pupils[pupil].per_week > 7) return 0;
-    int first, n, tried[SHARE_TRIES], nt = 0;
+    int first, n, tried[SHARE_TRIES] = {0}, nt = 0; /* only tried[0 .. nt) is read */
     prep_pupil_pairs(s->p, pupil, &first, &n);
     while (nt < SHARE_TRIES) {
         int best = -1;
