@@ -1160,7 +1160,7 @@ static double match_tie(const actx *c) {
 ** Lagrangian; the least of their bounds. When the GLPK program is built,
 ** the Lagrangian runs first, on at most half of the time: GLPK's simplex
 ** can take all of it and prove nothing (a generated programme of 160
-** pupils: no bound in 60 s, where the Lagrangian gives one within 8% of
+** pupils: no bound in 60 s, where the Lagrangian gives one within 9% of
 ** the roster in a second), and the Lagrangian's iterations are cheap at
 ** this size. GLPK's matching, when it finds one, is the better start. */
 static int visit_part(actx *c, const bound_options *o, double deadline, bound_result *res, double *bound) {
