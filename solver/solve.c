@@ -1178,8 +1178,11 @@ static int add_unmatched(ctx *c, roster *r, bool proven) {
         else if (proven)
             u->reasons[u->n_reasons++] = arena_printf(r->arena,
                 "no free time left with the %d compatible advocate%s (other pupils, caps, travel or rooms)", n, n == 1 ? "" : "s");
-        else
-            u->reasons[u->n_reasons++] = "not matched in the best roster found within the search";
+        else /* the search was cut: say where the places are, and where to look */
+            u->reasons[u->n_reasons++] = arena_printf(r->arena,
+                "not matched in the best roster found within the search: %d of its %d usable advocate%s at "
+                "max_pupils, %d with places left (`roster explain --pupil %s --roster` says what holds each)",
+                full, n, n == 1 ? " is" : "s are", n - full, m->pupils[pu].id);
     }
     free(matched);
     return 0;
