@@ -272,8 +272,11 @@ static void print_summary(const solve_args *a, const roster *r, const model_prog
     if (st->large) {
         printf("  greedy strategy  the exact program was not built (--strategy greedy, or too many candidate "
                "visits): greedy roster, assignment bound\n");
-        if (st->from_bound_q > -HUGE_VAL)
+        if (st->from_bound_q > -HUGE_VAL && st->plain_q > -HUGE_VAL)
             printf("  greedy rosters   %.10g planned alone, %.10g from the assignment bound's matching\n", st->plain_q,
+                   st->from_bound_q);
+        else if (st->from_bound_q > -HUGE_VAL) /* one thread, and the time went to the plan from A's matching */
+            printf("  greedy rosters   %.10g from the assignment bound's matching (no time left to plan alone)\n",
                    st->from_bound_q);
     }
     if (st->assign_cols > 0 || st->large)
