@@ -1507,7 +1507,7 @@ static int large_roster(ctx *c, const solve_options *o, double t0, solve_stats *
     const model_programme *m = c->m;
     const prep_pair *pairs = prep_pairs(c->p);
     int np = prep_n_pairs(c->p), nv = prep_n_visits(c->p), no = prep_n_occurrences(c->p);
-    c->x_col = malloc(sizeof(int) * ((size_t)np + 1));
+    c->x_col = calloc((size_t)np + 1, sizeof(int)); /* zeroed: the analyser cannot tell extract reads only [0, np) */
     c->sol = calloc((size_t)np + (size_t)nv + (size_t)no + 2, 1);
     /* the local searches stop at 85% of the limit: the roster still has to be explained and written */
     double deadline = o->time_limit > 0 ? stop_clock() + 0.85 * o->time_limit : 0;
