@@ -536,26 +536,25 @@ static int try_pair(state *s, ulog *u, int pair, double *best, int *kept) {
     return undo_to(s, u, n0);
 }
 
-/* Plan the pupil with the pair of its pairs (only the preferred ones, or
-** all) that adds most to Q, if any adds. */
-static int plan_pupil(state *s, ulog *u, int pupil, const char *only) {
+/* The pupil has no visits: plan it with the compatible advocate (among the
+** pairs only[] marks, or all when only is NULL) whose plan raises Q most,
+** if by more than floor. */
+static int plan_best(state *s, ulog *u, int pupil, double floor, const char *only) {
     int first, n, best_pair = -1, kept;
+    double best = floor;
     prep_pupil_pairs(s->p, pupil, &first, &n);
-    double best = 0;
     for (int i = first; i < first + n; i++) {
         if ((only && !only[i]) || !may_match(s, i)) continue;
         if (s->pair_ub[i] <= best + EPS) continue; /* cannot be kept: try_pair keeps more than best only */
         /* plan, remember the best gain, and keep none while comparing */
-        int n0 = u->n;
+        int n1 = u->n;
         if (try_pair(s, u, i, &best, &kept)) return -1;
         if (kept) {
             best_pair = i;
-            if (undo_to(s, u, n0)) return -1;
+            if (undo_to(s, u, n1)) return -1;
         }
     }
-    if (best_pair >= 0 && plan_pair(s, u, best_pair)) return -1;
-    u->n = 0; /* the pupil's plan is final */
-    return 0;
+    return best_pair >= 0 ? plan_pair(s, u, best_pair) : 0;
 }
 
 /* Pupils in order take their best pair. With a preferred matching (A's),
@@ -569,7 +568,8 @@ static int pupils_greedy(state *s, ulog *u, const int *order, const char *prefer
         for (int oi = 0; oi < m->n_pupils; oi++) {
             int pupil = order[oi];
             if (m->pupils[pupil].per_week > 7 || s->pupil_pair[pupil] >= 0) continue;
-            if (plan_pupil(s, u, pupil, round == 0 ? prefer : NULL)) return -1;
+            if (plan_best(s, u, pupil, 0, round == 0 ? prefer : NULL)) return -1;
+            u->n = 0; /* the pupil's plan is final */
         }
     return 0;
 }
@@ -657,24 +657,6 @@ static int improve_weeks(state *s, ulog *u, int pupil, bool *improved) {
     return 0;
 }
 
-/* The pupil has no visits: plan it with the compatible advocate whose plan
-** raises Q most, if by more than floor. */
-static int plan_best(state *s, ulog *u, int pupil, double floor) {
-    int first, n, best_pair = -1, kept;
-    double best = floor;
-    prep_pupil_pairs(s->p, pupil, &first, &n);
-    for (int i = first; i < first + n; i++) {
-        if (!may_match(s, i) || s->pair_ub[i] <= best + EPS) continue;
-        int n1 = u->n;
-        if (try_pair(s, u, i, &best, &kept)) return -1;
-        if (kept) {
-            best_pair = i;
-            if (undo_to(s, u, n1)) return -1;
-        }
-    }
-    return best_pair >= 0 ? plan_pair(s, u, best_pair) : 0;
-}
-
 /* Re-plan the pupil with each compatible advocate (its own too: a new
 ** pattern); keep the best plan if it beats the current one. */
 static int replan_pupil(state *s, ulog *u, int pupil, bool *improved) {
@@ -682,7 +664,7 @@ static int replan_pupil(state *s, ulog *u, int pupil, bool *improved) {
     int n0 = u->n;
     double q0 = s->q;
     if (clear_pupil(s, u, pupil)) return -1;
-    if (plan_best(s, u, pupil, q0 - s->q)) return -1;
+    if (plan_best(s, u, pupil, q0 - s->q, NULL)) return -1;
     return settle(s, u, n0, q0, improved);
 }
 
@@ -738,7 +720,7 @@ static int bump_pupil(state *s, ulog *u, int pupil, bool *improved) {
             int n0 = u->n;
             double q0 = s->q;
             if (clear_pupil(s, u, pupil) || clear_pupil(s, u, other) || plan_pair(s, u, i)) return -1;
-            if (s->pq[pupil] != 0 && plan_best(s, u, other, 0)) return -1;
+            if (s->pq[pupil] != 0 && plan_best(s, u, other, 0, NULL)) return -1;
             if (settle(s, u, n0, q0, improved)) return -1;
             if (*improved) return 0;
         }
