@@ -150,7 +150,7 @@ def bench_size(size, a, work, report):
     report["commands"].append(show(gen_cmd))
     files = sorted(glob.glob(os.path.join(inp, "*.yaml")))
     pupils = gen.SIZES[size][0]
-    lim = a.time_limit
+    lim = size_limit(a, size)
     margin = a.margin if a.margin is not None else max(15.0, 0.25 * lim)
     rows = []
 
@@ -240,6 +240,11 @@ def bench_size(size, a, work, report):
     return rows
 
 
+def size_limit(a, size):
+    """The time limit of one size: --size-time-limit SIZE=S, else --time-limit."""
+    return a.size_limits.get(size, a.time_limit)
+
+
 def export_failure(run, a, log_path):
     """Why a peer's input could not be written, for its row in the results."""
     if run.get("mem_killed"):
@@ -317,7 +322,8 @@ def write_md(path, rows, report, a, info):
         " ".join(shlex.quote(x) for x in report["argv"]), info["date"]))
     L.append("`bench/gen.py` (seed %d, 12-week term). Every solver gets the same program:" % a.seed)
     L.append("glpsol the reference MathProg model `%s` with the data `roster mathprog` exports," % a.model)
-    L.append("CBC and HiGHS the CPLEX LP file `roster solve --write-lp` exports. Time limit %g s" % a.time_limit)
+    L.append("CBC and HiGHS the CPLEX LP file `roster solve --write-lp` exports. Time limit %g s%s" % (
+        a.time_limit, "".join(" (%s: %g s)" % kv for kv in sorted(a.size_limits.items()))))
     L.append("for every solver; each run is under `timeout` (limit + %g s margin) and a %d MB" % (
         a.margin if a.margin is not None else max(15.0, 0.25 * a.time_limit), a.mem_cap_mb))
     L.append("memory cap. A run that fails is a result and is listed.")
@@ -386,6 +392,8 @@ def main(argv):
     ap.add_argument("--sizes", default=",".join(SIZES), help="comma list of " + ", ".join(SIZES))
     ap.add_argument("--solvers", default=",".join(SOLVERS), help="comma list of " + ", ".join(SOLVERS))
     ap.add_argument("--time-limit", type=float, default=60.0, help="seconds per solver run (default 60)")
+    ap.add_argument("--size-time-limit", action="append", default=None, metavar="SIZE=SECONDS",
+                    help="a size's own time limit, for every solver (default county=600: the issue's 10 minutes)")
     ap.add_argument("--margin", type=float, default=None,
                     help="seconds past the time limit before timeout kills a run (default max(15, 25%%))")
     ap.add_argument("--mem-cap-mb", type=int, default=8000, help="memory cap per run (default 8000)")
@@ -399,6 +407,12 @@ def main(argv):
     ap.add_argument("--work", default=os.path.join(ROOT, "bench", "out"))
     ap.add_argument("--results", default=HERE, help="directory for results.md, results.csv, time-vs-size.svg")
     a = ap.parse_args(argv)
+    a.size_limits = {}
+    for item in a.size_time_limit if a.size_time_limit is not None else ["county=600"]:
+        size, _, secs = item.partition("=")
+        if size not in SIZES or not secs:
+            ap.error("--size-time-limit wants SIZE=SECONDS with SIZE one of %s, not %r" % (", ".join(SIZES), item))
+        a.size_limits[size] = float(secs)
     a.sizes = [s for s in a.sizes.split(",") if s]
     a.solvers = [s for s in a.solvers.split(",") if s]
     for s in a.sizes:

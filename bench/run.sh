@@ -4,6 +4,7 @@
 # the same program, and write bench/results.md, results.csv, time-vs-size.svg.
 #
 #   bench/run.sh [--sizes field-trial,area,city,county] [--time-limit 60]
+#                [--size-time-limit county=600]
 #                [--mem-cap-mb 8000] [--threads N] [--solvers roster,glpsol,cbc,highs]
 #
 # Installs what is missing first (Debian time, glpk-utils, coinor-cbc,

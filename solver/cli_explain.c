@@ -12,6 +12,7 @@
 #include "model.h"
 #include "prepare.h"
 #include "roster.h"
+#include "solve.h"
 
 static void explain_usage(FILE *out) {
     fprintf(out, "usage: roster explain FILE... (--pupil ID | --session ID) [--roster DIR/roster.yaml]\n");
@@ -86,7 +87,7 @@ int cli_explain(int argc, char **argv) {
     }
     rc = CLI_FAILED;
     prep_status ps;
-    if (!(p = prep_new_status(m, &ps))) {
+    if (!(p = solve_prepare(m, &ps))) {
         cli_prep_failed("roster explain", ps);
         goto out;
     }

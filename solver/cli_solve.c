@@ -279,9 +279,14 @@ static void print_summary(const solve_args *a, const roster *r, const model_prog
             printf("  greedy rosters   %.10g from the assignment bound's matching (no time left to plan alone)\n",
                    st->from_bound_q);
     }
+    if (prep_is_sparse(p))
+        printf("  sparse           more than %d candidate visits: the search kept %d of %d usable pairs (%d "
+               "candidates), chosen per pupil and advocate; the bound counts every pair (coarse bound in %.2f s)\n",
+               SOLVE_SPARSE_ABOVE, prep_n_pairs(p), prep_n_pairs(p) + prep_n_left(p), prep_n_visits(p),
+               st->coarse_seconds);
     if (st->assign_cols > 0 || st->large)
-        printf("  assignment bound %.1f in %.2f s (%d rows, %d columns)\n", st->assign_bound, st->assign_seconds,
-               st->assign_rows, st->assign_cols);
+        printf("  assignment bound %.1f in %.2f s (%d rows, %d columns)%s\n", st->assign_bound, st->assign_seconds,
+               st->assign_rows, st->assign_cols, prep_is_sparse(p) ? " over the kept pairs only: not a bound" : "");
     if (st->relax_cols > 0)
         printf("  relaxation       bound %.10g in %.2f s (%d rows, %d columns); restricted program %d rows, %d "
                "columns: Q %.10g in %.2f s, pattern free %.10g in %.2f s%s\n",
@@ -333,7 +338,7 @@ int cli_solve(int argc, char **argv) {
         a.so.previous = pv;
     }
     prep_status ps;
-    p = prep_new_status(m, &ps);
+    p = solve_prepare(m, &ps);
     r = roster_new();
     solve_stats st;
     if (!p || !r) {

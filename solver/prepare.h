@@ -13,6 +13,7 @@
 #ifndef ROSTER_PREPARE_H
 #define ROSTER_PREPARE_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "model.h"
@@ -34,6 +35,12 @@ typedef struct {
     int pupil, advocate;
     int first, n;           /* its candidates: prep_visits()[first .. first+n) */
 } prep_pair;
+
+/* A usable pair of a sparse prep whose candidates were not kept. */
+typedef struct {
+    int pupil, advocate;
+    int n;                  /* the candidates it has */
+} prep_left_pair;
 
 /* A session occurrence a teacher could give. */
 typedef struct {
@@ -61,6 +68,28 @@ prep *prep_new_status(const model_programme *m, prep_status *status);
 /* The same with another cap on the candidates (at most PREP_MAX_VISITS; the
 ** tests use a small one). */
 prep *prep_new_capped(const model_programme *m, int max_visits, prep_status *status);
+/* A programme too large to keep every candidate: a county of 10,000
+** pupils has 3.4 million usable pairs (340 advocates a pupil) and 1.3
+** billion candidates. A sparse prep keeps the candidates of each pupil's
+** best pairs (by rank) within budget / n_pupils candidates a pupil, at
+** least PREP_SPARSE_MIN_PAIRS of them, and lists the rest as left pairs
+** with their dates per week, from which a bound can still count every
+** pair (docs/solve.md, "Programmes too large to keep every candidate"). */
+typedef double (*prep_rank_fn)(const model_programme *m, int pupil, int advocate, const unsigned char *dates_per_week,
+                               int n_weeks, void *ctx);
+typedef struct {
+    int above;              /* keep every candidate up to this many (at most PREP_MAX_VISITS) */
+    int budget;             /* past above: keep this many in all, sparse; 0: refuse (PREP_TOO_MANY_VISITS) */
+    prep_rank_fn rank;      /* the higher the better; NULL ranks by candidates */
+    void *rank_ctx;
+} prep_sparse;
+#define PREP_SPARSE_MIN_PAIRS 4
+/* Each advocate's best SPREAD x max_pupils pupils (PLACES when it has no
+** max_pupils) are kept before the pupils' own best pairs. */
+#define PREP_SPARSE_SPREAD 4
+#define PREP_SPARSE_PLACES 10
+prep *prep_new_sparse(const model_programme *m, const prep_sparse *sp, prep_status *status);
+
 /* The same without the reason. */
 prep *prep_new(const model_programme *m);
 void prep_free(prep *p);
@@ -76,6 +105,15 @@ const prep_pair *prep_pairs(const prep *p);
 /* The pairs of one pupil: prep_pairs()[*first .. *first + *n). */
 void prep_pupil_pairs(const prep *p, int pupil, int *first, int *n);
 const prep_visit *prep_visits(const prep *p);
+/* A sparse prep (prep_new_sparse) left some usable pairs out of prep_pairs. */
+bool prep_is_sparse(const prep *p);
+/* The left pairs, by pupil then advocate; of one pupil:
+** prep_left()[*first .. *first + *n); none when not sparse. */
+int prep_n_left(const prep *p);
+const prep_left_pair *prep_left(const prep *p);
+void prep_pupil_left(const prep *p, int pupil, int *first, int *n);
+/* Per week, the dates on which left pair i has a candidate (prep_n_weeks of them). */
+const unsigned char *prep_left_dates(const prep *p, int i);
 int prep_n_visits(const prep *p);
 
 int prep_n_occurrences(const prep *p);

@@ -30,6 +30,7 @@
 #include "previous.h"
 #include "relax.h"
 #include "bound.h"
+#include "coarse.h"
 #include "stop.h"
 
 typedef struct {
@@ -1161,10 +1162,17 @@ static int add_unmatched(ctx *c, roster *r, bool proven) {
         }
         for (int q = 0; q < ns; q++) u->reasons[u->n_reasons++] = rdup(r, st[q]);
         if (ns) continue;
-        int first, n, full = 0;
+        int first, n, full = 0, left_first, n_left;
         prep_pupil_pairs(c->p, pu, &first, &n);
+        prep_pupil_left(c->p, pu, &left_first, &n_left);
         if (m->pupils[pu].per_week > 7) {
             u->reasons[u->n_reasons++] = "visits.per_week above 7 cannot be on distinct weekdays";
+            continue;
+        }
+        if (n_left > 0) { /* a sparse prep: say the search saw only some of them */
+            u->reasons[u->n_reasons++] = arena_printf(r->arena,
+                "not matched in the best roster found: the programme has too many candidate visits to search "
+                "every pair, and the search tried %d of its %d usable advocates", n, n + n_left);
             continue;
         }
         for (int i = first; i < first + n; i++) {
@@ -1345,6 +1353,41 @@ static double heuristic_value(const ctx *c) {
     return q;
 }
 
+/* What pair (pupil, adv) can be worth at most, from its dates per week:
+** its match and every week's possible visits. */
+static double pair_value(const model_programme *m, int pupil, int adv, const unsigned char *dates, int n_weeks) {
+    double v = match_value(m, pupil, adv);
+    int per_week = m->pupils[pupil].per_week;
+    for (int w = 0; w < n_weeks; w++)
+        v += m->weights.visit * m->pupils[pupil].priority * (dates[w] < per_week ? dates[w] : per_week);
+    return v;
+}
+
+static double rank_pair(const model_programme *m, int pupil, int adv, const unsigned char *dates, int n_weeks,
+                        void *unused) {
+    (void)unused;
+    return pair_value(m, pupil, adv, dates, n_weeks);
+}
+
+prep *solve_prepare(const model_programme *m, prep_status *status) {
+    prep_sparse sp = {SOLVE_SPARSE_ABOVE, SOLVE_SPARSE_VISITS, rank_pair, NULL};
+    return prep_new_sparse(m, &sp, status);
+}
+
+/* The best left pair of a pupil (a sparse prep), by pair_value; 0 when none. */
+static double best_left(const model_programme *m, const prep *p, int pupil) {
+    int first, n;
+    prep_pupil_left(p, pupil, &first, &n);
+    double best = 0;
+    for (int i = first; i < first + n; i++) {
+        double v = pair_value(m, pupil, prep_left(p)[i].advocate, prep_left_dates(p, i), prep_n_weeks(p));
+        if (v > best) best = v;
+    }
+    return best;
+}
+
+static double session_bound(const ctx *c);
+
 /* A bound from the candidates alone: each pupil at most its best advocate's
 ** match plus every week's possible visits, each session every possible
 ** occurrence; moved and school_day only subtract (when not negative). */
@@ -1373,8 +1416,16 @@ static double candidate_bound(const ctx *c) {
             }
             if (v > best) best = v;
         }
-        total += best;
+        double left = best_left(m, c->p, pu); /* pairs a sparse prep did not keep count too */
+        total += left > best ? left : best;
     }
+    return total + session_bound(c);
+}
+
+/* Each session every possible occurrence, up to per_week a week. */
+static double session_bound(const ctx *c) {
+    const model_programme *m = c->m;
+    double total = 0;
     const prep_occurrence *occ = prep_occurrences(c->p);
     for (int s = 0; s < m->n_sessions; s++)
         for (int w = 0; w < prep_n_weeks(c->p); w++) {
@@ -1545,9 +1596,11 @@ static int large_roster(ctx *c, const solve_options *o, double t0, solve_stats *
     if (a.rc || b.rc) goto out;
     planned *best = b.q > a.q ? &b : &a;
     stats->plain_q = a.q, stats->from_bound_q = b.q;
-    *bound = br.bound;
+    /* A over a sparse prep's kept pairs bounds only the programme without
+    ** the left pairs: its matching guides the plan, its value proves nothing */
+    *bound = prep_is_sparse(c->p) ? HUGE_VAL : br.bound;
     stats->assign_seconds = br.seconds, stats->assign_rows = br.rows, stats->assign_cols = br.cols;
-    if (br.lagrangian < HUGE_VAL && !proven(m, best->q, br.bound)) {
+    if (br.lagrangian < HUGE_VAL && !proven(m, best->q, br.bound) && !prep_is_sparse(c->p)) {
         /* the Lagrangian again, now steered towards the roster's Q */
         bound_options bo = {o->time_limit > 0 ? 0.1 * o->time_limit : 30.0, o->stop, 0, best->q};
         if (bound_solve(b.bound, &bo, &br2)) goto out;
@@ -1555,7 +1608,7 @@ static int large_roster(ctx *c, const solve_options *o, double t0, solve_stats *
         stats->assign_seconds += br2.seconds;
     }
     *bound = solve_whole_bound(m, *bound);
-    stats->assign_bound = *bound;
+    stats->assign_bound = prep_is_sparse(c->p) ? br.bound : *bound;
     stats->cut_short = a.cut_short || b.cut_short;
     for (int i = 0; i < np; i++)
         for (int k = pairs[i].first; k < pairs[i].first + pairs[i].n; k++)
@@ -1596,6 +1649,14 @@ static int solve_large(const model_programme *m, const prep *p, const solve_opti
     }
     double q = solve_objective(m, r);
     bound = fmin(bound, candidate_bound(&c));
+    if (prep_is_sparse(p)) { /* A proved nothing here: price places and weekly minutes over every pair */
+        /* until 95% of the limit: the roster and the reports still have to be written */
+        double left = o->time_limit > 0 ? 0.95 * o->time_limit - (now_seconds() - t0) : 60;
+        coarse_options co = {q, stop_clock() + (left > 1 ? left : 1), o->stop, 500, o->threads};
+        double t = now_seconds();
+        bound = fmin(bound, coarse_bound(m, p, &co) + session_bound(&c));
+        stats->coarse_seconds = now_seconds() - t;
+    }
     bound = solve_whole_bound(m, bound);
     r->value = q;
     r->bound = bound < q ? q : bound;
@@ -1617,8 +1678,15 @@ int solve_run(const model_programme *m, const prep *p, const solve_options *o, r
               diag_list *d) {
     /* re-rostering pins and disruption terms need the exact program */
     /* --write-lp asks for the exact program, so it is built however large */
-    if ((o->strategy == SOLVE_STRATEGY_GREEDY || (prep_n_visits(p) > SOLVE_EXACT_MAX_VISITS && !o->write_lp)) &&
-        !o->previous)
+    if (prep_is_sparse(p) && (o->previous || o->write_lp)) {
+        /* both need every candidate: the exact program over kept pairs only would prove nothing */
+        diag_error(d, (diag_pos){NULL, 0, 0}, "%s needs every candidate visit, and this programme has too many "
+                   "to keep (more than %d): solve its localities as separate programmes",
+                   o->previous ? "re-rostering (--previous)" : "--write-lp", SOLVE_SPARSE_ABOVE);
+        return -1;
+    }
+    if ((o->strategy == SOLVE_STRATEGY_GREEDY || (prep_n_visits(p) > SOLVE_EXACT_MAX_VISITS && !o->write_lp) ||
+         prep_is_sparse(p)) && !o->previous)
         return solve_large(m, p, o, r, stats, d);
     double t0 = now_seconds();
     ctx c;

@@ -54,6 +54,7 @@ typedef struct {
     bool full_search;       /* the full program's search ran after the realisations */
     bool large;             /* too many candidates for the exact program: greedy roster, A's bound */
     bool cut_short;         /* the greedy strategy's local search was stopped by the time limit */
+    double coarse_seconds;  /* a sparse prep's coarse bound (coarse.h) */
     double plain_q, from_bound_q; /* the greedy strategy's two rosters: plain, and from A's matching */
     double first_q, first_seconds; /* the first roster (the greedy's construction): Q, seconds into the solve;
                                    ** first_seconds < 0 when there was none */
@@ -65,6 +66,14 @@ typedef struct {
 int solve_run(const model_programme *m, const prep *p, const solve_options *o, roster *r,
               solve_stats *stats, diag_list *d);
 
+/* Past this many candidate visits a programme is prepared sparse
+** (prep_new_sparse): each pupil keeps its best pairs, ranked by what they
+** can be worth, within SOLVE_SPARSE_VISITS candidates in all. A city has
+** 71 million and is kept whole; a county has 1.3 billion. */
+#define SOLVE_SPARSE_ABOVE (1 << 27)
+#define SOLVE_SPARSE_VISITS (1 << 26)
+/* prep_new_status, sparse past SOLVE_SPARSE_ABOVE: what solve and explain use. */
+prep *solve_prepare(const model_programme *m, prep_status *status);
 /* The once-per-matched-pupil part of Q for the pair (pupil, adv). */
 double solve_match_value(const model_programme *m, int pupil, int adv);
 /* An advocate's weekly visit-minute cap (own and course), or MODEL_NO_LIMIT. */

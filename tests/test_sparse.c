@@ -1,0 +1,195 @@
+/*
+** test_sparse.c: a programme too large to keep every candidate is prepared
+** sparse (prep_new_sparse), and its roster stays feasible and its bound
+** honest: the pairs left out still count in the bound and in the reasons.
+**
+** The programme: eight pupils at one school, six advocates with one place
+** each. A1-A5 can visit both weeks (A5 Mondays only); A6 is free Mondays and
+** on leave the first week, so every pupil ranks it last (by candidates). With a budget of one candidate every pupil keeps
+** exactly PREP_SPARSE_MIN_PAIRS (4) of its 6 pairs.
+*/
+#include "testutil.h"
+
+#include <math.h>
+#include <stdio.h>
+
+#include "coarse.h"
+#include "prepare.h"
+#include "roster.h"
+#include "solve.h"
+#include "verify.h"
+
+#define ADV(id, days, extra)                                                                          \
+    "  - {id: " id ", kind: staff, max_pupils: 1, available: [{days: " days ", start: \"09:00\", "   \
+    "end: \"15:00\"}], dbs: {cleared: 2026-01-01, expires: 2029-01-01}" extra "}\n"
+
+static const char *programme =
+    "programme:\n  name: T\n  period: {from: 2026-09-07, to: 2026-09-20}\n"
+    "calendars:\n  - id: term\n    open: [{from: 2026-09-01, to: 2026-12-18}]\n"
+    "schools:\n  - {id: s1, phase: primary, calendar: term, rooms: 8, windows: {core: {days: mon-fri, "
+    "start: \"09:00\", end: \"15:00\"}}}\n"
+    "pupils:\n"
+    "  - {id: P1, school: s1}\n  - {id: P2, school: s1}\n  - {id: P3, school: s1}\n  - {id: P4, school: s1}\n"
+    "  - {id: P5, school: s1}\n  - {id: P6, school: s1}\n  - {id: P7, school: s1}\n  - {id: P8, school: s1}\n"
+    "advocates:\n" ADV("A1", "mon-fri", "") ADV("A2", "mon-thu", "") ADV("A3", "mon-wed", "")
+        ADV("A4", "mon-tue", "") ADV("A5", "mon", "")
+            ADV("A6", "mon", ", leave: [{from: 2026-09-07, to: 2026-09-13}]");
+
+typedef struct {
+    model_programme *m;
+    prep *full, *sparse;
+} fixture;
+
+static int setup(void **state) {
+    fixture *f = calloc(1, sizeof *f);
+    if (!f) return -1;
+    f->m = testutil_load(programme);
+    if (!f->m) return -1;
+    f->full = prep_new(f->m);
+    prep_status st = PREP_NO_MEMORY;
+    prep_sparse sp = {1, 1, NULL, NULL}; /* keep nothing whole: every pupil its 4 best */
+    f->sparse = prep_new_sparse(f->m, &sp, &st);
+    *state = f;
+    return f->full && f->sparse && st == PREP_OK ? 0 : -1;
+}
+
+static int teardown(void **state) {
+    fixture *f = *state;
+    prep_free(f->full);
+    prep_free(f->sparse);
+    model_free(f->m);
+    free(f);
+    return 0;
+}
+
+/* The full prep's pair (pupil, adv), or NULL. */
+static const prep_pair *full_pair(const prep *p, int pupil, int adv) {
+    int first, n;
+    prep_pupil_pairs(p, pupil, &first, &n);
+    for (int i = first; i < first + n; i++)
+        if (prep_pairs(p)[i].advocate == adv) return &prep_pairs(p)[i];
+    return NULL;
+}
+
+/* Kept and left pairs are the full prep's pairs, each once; kept pairs
+** have exactly its candidates, left pairs its dates per week. */
+static void test_kept_and_left_are_every_pair(void **state) {
+    fixture *f = *state;
+    const model_programme *m = f->m;
+    assert_false(prep_is_sparse(f->full));
+    assert_true(prep_is_sparse(f->sparse));
+    assert_int_equal(prep_n_pairs(f->sparse) + prep_n_left(f->sparse), prep_n_pairs(f->full));
+    for (int pu = 0; pu < m->n_pupils; pu++) {
+        int first, n, lf, ln, ff, fn;
+        prep_pupil_pairs(f->sparse, pu, &first, &n);
+        prep_pupil_left(f->sparse, pu, &lf, &ln);
+        prep_pupil_pairs(f->full, pu, &ff, &fn);
+        assert_int_equal(fn, 6);
+        assert_int_equal(n, PREP_SPARSE_MIN_PAIRS);
+        assert_int_equal(n + ln, fn);
+        for (int i = first; i < first + n; i++) {
+            const prep_pair *k = &prep_pairs(f->sparse)[i], *g = full_pair(f->full, pu, k->advocate);
+            assert_non_null(g);
+            assert_int_equal(k->n, g->n);
+            assert_memory_equal(prep_visits(f->sparse) + k->first, prep_visits(f->full) + g->first,
+                                sizeof(prep_visit) * (size_t)k->n);
+        }
+        for (int i = lf; i < lf + ln; i++) {
+            const prep_left_pair *l = &prep_left(f->sparse)[i];
+            const prep_pair *g = full_pair(f->full, pu, l->advocate);
+            assert_non_null(g);
+            assert_int_equal(l->pupil, pu);
+            assert_int_equal(l->n, g->n);
+            const char *why = "";
+            assert_int_equal(prep_pair_rule(f->sparse, pu, l->advocate, &why), PREP_RULE_OK);
+            for (int w = 0; w < prep_n_weeks(f->full); w++) {
+                int dates = 0, last = -1;
+                for (int k = g->first; k < g->first + g->n; k++) {
+                    const prep_visit *v = &prep_visits(f->full)[k];
+                    if (prep_week_of(f->full, v->date) == w && v->date != last) dates++, last = v->date;
+                }
+                assert_int_equal(prep_left_dates(f->sparse, i)[w], dates);
+            }
+        }
+    }
+}
+
+/* A6 is every pupil's last choice; with one place it still gets its four
+** best pupils (PREP_SPARSE_SPREAD x max_pupils), or no pupil could have it. */
+static void test_every_advocate_keeps_pupils(void **state) {
+    fixture *f = *state;
+    int a6 = f->m->n_advocates - 1, kept = 0;
+    for (int i = 0; i < prep_n_pairs(f->sparse); i++) kept += prep_pairs(f->sparse)[i].advocate == a6;
+    assert_int_equal(kept, PREP_SPARSE_SPREAD * 1);
+}
+
+/* The roster from the kept pairs passes verify; its bound covers the best
+** roster over every pair; unmatched pupils are told the search was partial. */
+static void test_sparse_solve_is_honest(void **state) {
+    fixture *f = *state;
+    diag_list d;
+    diag_init(&d);
+    solve_options o = {0};
+    solve_stats st;
+    roster *full = roster_new(), *sparse = roster_new();
+    assert_int_equal(solve_run(f->m, f->full, &o, full, &st, &d), 0);
+    assert_int_equal(full->status, ROSTER_OPTIMAL);
+    assert_int_equal(solve_run(f->m, f->sparse, &o, sparse, &st, &d), 0);
+    assert_true(st.large);
+    assert_int_equal(verify_roster(f->m, sparse, stderr), 0);
+    assert_true(sparse->bound >= full->value - 1e-6);
+    /* every pupil alone could have 2 visits (200): 1600 without prices.
+    ** Five advocates with two weeks and A6 with one hold at most 1100:
+    ** the coarse bound's prices on places find it (to within its steps) */
+    assert_true(sparse->bound < 1200);
+    assert_true(sparse->value <= full->value + 1e-6);
+    /* six places for eight pupils: two are unmatched, each with left pairs */
+    assert_int_equal(sparse->n_unmatched, 2);
+    for (int i = 0; i < sparse->n_unmatched; i++)
+        assert_non_null(strstr(sparse->unmatched[i].reasons[0], "the search tried 4 of its 6 usable advocates"));
+    roster_free(full);
+    roster_free(sparse);
+    diag_clear(&d);
+}
+
+/* The coarse bound alone: above the best roster over every pair (1045,
+** the full solve's optimum), below the candidate bound, and the same on
+** one thread or two. */
+static void test_coarse_bound(void **state) {
+    fixture *f = *state;
+    coarse_options one = {1045, 0, NULL, 500, 1}, two = {1045, 0, NULL, 500, 2};
+    double b1 = coarse_bound(f->m, f->sparse, &one), b2 = coarse_bound(f->m, f->sparse, &two);
+    assert_true(b1 >= 1045 - 1e-6);
+    assert_true(b1 < 1200);
+    assert_true(b1 == b2);
+    /* a few steps only: still a bound */
+    coarse_options short_run = {1045, 0, NULL, 3, 1};
+    assert_true(coarse_bound(f->m, f->sparse, &short_run) >= b1);
+}
+
+/* Re-rostering and --write-lp need every candidate: refused, with a reason. */
+static void test_exact_program_refused(void **state) {
+    fixture *f = *state;
+    diag_list d;
+    diag_init(&d);
+    solve_options o = {0};
+    o.write_lp = "/dev/null";
+    solve_stats st;
+    roster *r = roster_new();
+    assert_int_equal(solve_run(f->m, f->sparse, &o, r, &st, &d), -1);
+    assert_true(d.kept > 0);
+    assert_non_null(strstr(d.entries[0].message, "--write-lp needs every candidate visit"));
+    roster_free(r);
+    diag_clear(&d);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_kept_and_left_are_every_pair),
+        cmocka_unit_test(test_every_advocate_keeps_pupils),
+        cmocka_unit_test(test_sparse_solve_is_honest),
+        cmocka_unit_test(test_coarse_bound),
+        cmocka_unit_test(test_exact_program_refused),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
