@@ -484,7 +484,7 @@ static int what_if(const adv_inputs *in, const char *yaml, model_programme **mm,
     lens[in->n] = (int)strlen(yaml);
     *mm = model_load_buffers(names, bufs, lens, in->n + 1, d);
     if (!*mm) goto out;
-    prep *p = prep_new(*mm);
+    prep *p = solve_prepare(*mm, NULL);
     *rr = roster_new();
     solve_stats st;
     if (p && *rr && solve_run(*mm, p, &in->so, *rr, &st, d) == 0) {
@@ -582,7 +582,7 @@ int advice_compute_buffers(const model_programme *m, const char *const *names, c
     double secs = ao && ao->whatif_seconds > 0 ? ao->whatif_seconds : 5;
     adv_inputs in = {names, buffers, lengths, n, {.time_limit = secs, .threads = base ? base->threads : 1}};
     out->arena = arena_new();
-    prep *p = prep_new(m);
+    prep *p = solve_prepare(m, NULL);
     adv_group *g = NULL;
     int ng = -1, rc = -1;
     if (!out->arena || !p) goto fail_mem;

@@ -40,7 +40,9 @@ static int window_minutes(const model_window_list *l, int wd) {
 
 /* An advocate's week holds at most its weekly cap, and at most the minutes
 ** its windows give on the period's dates that week: visits lie inside the
-** windows and do not overlap (rules 4 and 9). */
+** windows and do not overlap (rules 4 and 9). Tighter, when the census
+** measured it: a date's visits lie in the union of the advocate's
+** candidates that date (A's week_minutes, over every pair). */
 static void measure_caps(coarse *c) {
     const model_programme *m = c->m;
     for (int a = 0; a < m->n_advocates; a++) {
@@ -49,8 +51,11 @@ static void measure_caps(coarse *c) {
         for (int w = 0; w < c->nw; w++) {
             double avail = 0;
             int monday = prep_week_monday(c->p, w);
-            for (int d = monday; d < monday + 7; d++)
-                if (d >= m->period_from && d <= m->period_to) avail += per_day[cal_weekday(d)];
+            for (int d = monday; d < monday + 7; d++) {
+                if (d < m->period_from || d > m->period_to) continue;
+                int un = prep_day_union_minutes(c->p, a, d); /* the candidates' union, when the census has it */
+                avail += un >= 0 && un < per_day[cal_weekday(d)] ? un : per_day[cal_weekday(d)];
+            }
             c->cap[(size_t)a * (size_t)c->nw + (size_t)w] = cap == MODEL_NO_LIMIT || avail < cap ? avail : cap;
         }
         c->places[a] = m->advocates[a].max_pupils == MODEL_NO_LIMIT ? HUGE_VAL : m->advocates[a].max_pupils;

@@ -31,7 +31,13 @@ struct prep {
     prep_left_pair *left;   int n_left, cap_left;
     unsigned char *left_dates; /* n_left x n_weeks */
     int *left_first;        /* n_pupils + 1 offsets into left; NULL when not sparse */
+    /* (advocate * n_dates + date - period_from) * PREP_DAY_WORDS: the slots
+    ** some usable pair's candidate covers (a sparse prep's census) */
+    uint64_t *day_union;    int n_dates;
 };
+
+/* Slots of a day as bits: 1440 at one-minute slots. */
+#define PREP_DAY_WORDS ((24 * 60 + 63) / 64)
 
 /* ---- growable arrays --------------------------------------------------- */
 
@@ -220,15 +226,31 @@ static int add_pair(prep *pp, int pupil, int adv) {
 ** without keeping it. */
 static long long census_pair(prep *pp, int pupil, int adv, unsigned char *dates) {
     const model_programme *m = pp->m;
+    const model_pupil *p = &m->pupils[pupil];
     start_cache cache;
     memset(&cache, 0, sizeof cache);
+    /* the union of the candidates' intervals, per weekday (and side of a move) */
+    uint64_t mask[2][7][PREP_DAY_WORDS];
+    bool masked[2][7] = {{false}};
+    int slot = m->slot_minutes;
     long long total = 0;
     for (int date = m->period_from; date <= m->period_to && total >= 0; date++) {
         if (day_blocker(pp, pupil, adv, date, false)) continue;
         const int *starts;
         int n = cached_starts(pp, &cache, pupil, adv, date, &starts);
         if (n < 0) total = -1;
-        else if (n > 0) total += n, dates[prep_week_of(pp, date)]++;
+        if (n <= 0) continue;
+        total += n, dates[prep_week_of(pp, date)]++;
+        int side = p->moves && date >= p->moves_on, wd = cal_weekday(date);
+        uint64_t *mk = mask[side][wd];
+        if (!masked[side][wd]) {
+            memset(mk, 0, sizeof mask[0][0]);
+            for (int i = 0; i < n; i++)
+                for (int t = starts[i] / slot; t < (starts[i] + p->minutes) / slot; t++) mk[t / 64] |= 1ull << (t % 64);
+            masked[side][wd] = true;
+        }
+        uint64_t *u = pp->day_union + ((size_t)adv * (size_t)pp->n_dates + (size_t)(date - m->period_from)) * PREP_DAY_WORDS;
+        for (int w = 0; w < PREP_DAY_WORDS; w++) u[w] |= mk[w];
     }
     cache_free(&cache);
     return total;
@@ -251,6 +273,9 @@ static int take_census(prep *pp, const prep_sparse *sp, census **out, unsigned c
     int nw = pp->n_weeks, nc = 0, cap = 0;
     census *c = NULL;
     unsigned char *d = NULL;
+    pp->n_dates = m->period_to - m->period_from + 1;
+    pp->day_union = calloc((size_t)m->n_advocates * (size_t)pp->n_dates * PREP_DAY_WORDS + 1, sizeof *pp->day_union);
+    if (!pp->day_union) return -1;
     for (int p = 0; p < m->n_pupils; p++)
         for (int a = 0; a < m->n_advocates; a++) {
             if (pair_static(m, p, a) != PS_OK) continue;
@@ -506,6 +531,7 @@ void prep_free(prep *p) {
     free(p->left);
     free(p->left_dates);
     free(p->left_first);
+    free(p->day_union);
     free(p);
 }
 
@@ -793,6 +819,14 @@ bool prep_is_sparse(const prep *p) { return p->left_first != NULL; }
 int prep_n_left(const prep *p) { return p->n_left; }
 const prep_left_pair *prep_left(const prep *p) { return p->left; }
 const unsigned char *prep_left_dates(const prep *p, int i) { return p->left_dates + (size_t)i * (size_t)p->n_weeks; }
+
+int prep_day_union_minutes(const prep *p, int advocate, int date) {
+    if (!p->day_union || date < p->m->period_from || date > p->m->period_to) return -1;
+    const uint64_t *u = p->day_union + ((size_t)advocate * (size_t)p->n_dates + (size_t)(date - p->m->period_from)) * PREP_DAY_WORDS;
+    int bits = 0;
+    for (int w = 0; w < PREP_DAY_WORDS; w++) bits += __builtin_popcountll(u[w]);
+    return bits * p->m->slot_minutes;
+}
 
 void prep_pupil_left(const prep *p, int pupil, int *first, int *n) {
     *first = p->left_first ? p->left_first[pupil] : 0;

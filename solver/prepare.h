@@ -114,6 +114,10 @@ const prep_left_pair *prep_left(const prep *p);
 void prep_pupil_left(const prep *p, int pupil, int *first, int *n);
 /* Per week, the dates on which left pair i has a candidate (prep_n_weeks of them). */
 const unsigned char *prep_left_dates(const prep *p, int i);
+/* A sparse prep: the minutes of date covered by some candidate of any of
+** the advocate's usable pairs, kept or left (its visits that date lie in
+** them and do not overlap); -1 when not sparse or outside the period. */
+int prep_day_union_minutes(const prep *p, int advocate, int date);
 int prep_n_visits(const prep *p);
 
 int prep_n_occurrences(const prep *p);

@@ -13,6 +13,7 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "cal.h"
 #include "coarse.h"
 #include "prepare.h"
 #include "roster.h"
@@ -114,6 +115,22 @@ static void test_kept_and_left_are_every_pair(void **state) {
     }
 }
 
+/* The census measures each advocate's day as the union of its candidates:
+** 09:00-15:00 at the school (360 minutes); none on leave; unknown (-1)
+** for a prep that kept everything. */
+static void test_day_union(void **state) {
+    fixture *f = *state;
+    int mon1 = 0, mon2 = 0;
+    assert_true(cal_parse_date("2026-09-07", &mon1));
+    assert_true(cal_parse_date("2026-09-14", &mon2));
+    int a1 = 0, a6 = f->m->n_advocates - 1;
+    assert_int_equal(prep_day_union_minutes(f->sparse, a1, mon1), 360);
+    assert_int_equal(prep_day_union_minutes(f->sparse, a6, mon1), 0);
+    assert_int_equal(prep_day_union_minutes(f->sparse, a6, mon2), 360);
+    assert_int_equal(prep_day_union_minutes(f->sparse, a6, mon2 + 1), 0); /* a Tuesday: A6 works Mondays */
+    assert_int_equal(prep_day_union_minutes(f->full, a1, mon1), -1);
+}
+
 /* A6 is every pupil's last choice; with one place it still gets its four
 ** best pupils (PREP_SPARSE_SPREAD x max_pupils), or no pupil could have it. */
 static void test_every_advocate_keeps_pupils(void **state) {
@@ -187,6 +204,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_kept_and_left_are_every_pair),
         cmocka_unit_test(test_every_advocate_keeps_pupils),
+        cmocka_unit_test(test_day_union),
         cmocka_unit_test(test_sparse_solve_is_honest),
         cmocka_unit_test(test_coarse_bound),
         cmocka_unit_test(test_exact_program_refused),
