@@ -324,8 +324,8 @@ def write_md(path, rows, report, a, info):
     L.append("glpsol the reference MathProg model `%s` with the data `roster mathprog` exports," % a.model)
     L.append("CBC and HiGHS the CPLEX LP file `roster solve --write-lp` exports. Time limit %g s%s" % (
         a.time_limit, "".join(" (%s: %g s)" % kv for kv in sorted(a.size_limits.items()))))
-    L.append("for every solver; each run is under `timeout` (limit + %g s margin) and a %d MB" % (
-        a.margin if a.margin is not None else max(15.0, 0.25 * a.time_limit), a.mem_cap_mb))
+    L.append("for every solver; each run is under `timeout` (limit + %s margin) and a %d MB" % (
+        "%g s" % a.margin if a.margin is not None else "the larger of 15 s and a quarter of the limit", a.mem_cap_mb))
     L.append("memory cap. A run that fails is a result and is listed.")
     L.append("")
     L.append("Columns: time to first feasible (wall seconds from launch until the tool")

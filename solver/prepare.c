@@ -31,12 +31,13 @@ struct prep {
     prep_left_pair *left;   int n_left, cap_left;
     unsigned char *left_dates; /* n_left x n_weeks */
     int *left_first;        /* n_pupils + 1 offsets into left; NULL when not sparse */
-    /* (advocate * n_dates + date - period_from) * PREP_DAY_WORDS: the slots
+    /* (advocate * n_dates + date - period_from) * day_words: the slots
     ** some usable pair's candidate covers (a sparse prep's census) */
     uint64_t *day_union;    int n_dates;
+    int day_words;          /* 64-bit words of a day's slots: 2 at 15-minute slots */
 };
 
-/* Slots of a day as bits: 1440 at one-minute slots. */
+/* The most words a day's slots take: 1440 bits at one-minute slots. */
 #define PREP_DAY_WORDS ((24 * 60 + 63) / 64)
 
 /* ---- growable arrays --------------------------------------------------- */
@@ -244,13 +245,13 @@ static long long census_pair(prep *pp, int pupil, int adv, unsigned char *dates)
         int side = p->moves && date >= p->moves_on, wd = cal_weekday(date);
         uint64_t *mk = mask[side][wd];
         if (!masked[side][wd]) {
-            memset(mk, 0, sizeof mask[0][0]);
+            memset(mk, 0, sizeof mask[0][0]); /* all words: day_words of them are read */
             for (int i = 0; i < n; i++)
                 for (int t = starts[i] / slot; t < (starts[i] + p->minutes) / slot; t++) mk[t / 64] |= 1ull << (t % 64);
             masked[side][wd] = true;
         }
-        uint64_t *u = pp->day_union + ((size_t)adv * (size_t)pp->n_dates + (size_t)(date - m->period_from)) * PREP_DAY_WORDS;
-        for (int w = 0; w < PREP_DAY_WORDS; w++) u[w] |= mk[w];
+        uint64_t *u = pp->day_union + ((size_t)adv * (size_t)pp->n_dates + (size_t)(date - m->period_from)) * (size_t)pp->day_words;
+        for (int w = 0; w < pp->day_words; w++) u[w] |= mk[w];
     }
     cache_free(&cache);
     return total;
@@ -274,7 +275,8 @@ static int take_census(prep *pp, const prep_sparse *sp, census **out, unsigned c
     census *c = NULL;
     unsigned char *d = NULL;
     pp->n_dates = m->period_to - m->period_from + 1;
-    pp->day_union = calloc((size_t)m->n_advocates * (size_t)pp->n_dates * PREP_DAY_WORDS + 1, sizeof *pp->day_union);
+    pp->day_words = (24 * 60 / m->slot_minutes + 63) / 64;
+    pp->day_union = calloc((size_t)m->n_advocates * (size_t)pp->n_dates * (size_t)pp->day_words + 1, sizeof *pp->day_union);
     if (!pp->day_union) return -1;
     for (int p = 0; p < m->n_pupils; p++)
         for (int a = 0; a < m->n_advocates; a++) {
@@ -822,9 +824,9 @@ const unsigned char *prep_left_dates(const prep *p, int i) { return p->left_date
 
 int prep_day_union_minutes(const prep *p, int advocate, int date) {
     if (!p->day_union || date < p->m->period_from || date > p->m->period_to) return -1;
-    const uint64_t *u = p->day_union + ((size_t)advocate * (size_t)p->n_dates + (size_t)(date - p->m->period_from)) * PREP_DAY_WORDS;
+    const uint64_t *u = p->day_union + ((size_t)advocate * (size_t)p->n_dates + (size_t)(date - p->m->period_from)) * (size_t)p->day_words;
     int bits = 0;
-    for (int w = 0; w < PREP_DAY_WORDS; w++) bits += __builtin_popcountll(u[w]);
+    for (int w = 0; w < p->day_words; w++) bits += __builtin_popcountll(u[w]);
     return bits * p->m->slot_minutes;
 }
 
