@@ -281,9 +281,9 @@ static void print_summary(const solve_args *a, const roster *r, const model_prog
     }
     if (prep_is_sparse(p))
         printf("  sparse           more than %d candidate visits: the search kept %d of %d usable pairs (%d "
-               "candidates), chosen per pupil and advocate; the bound counts every pair (coarse bound in %.2f s)\n",
+               "candidates), chosen per pupil and advocate; the bound counts every pair (coarse bound: %d steps in %.2f s)\n",
                SOLVE_SPARSE_ABOVE, prep_n_pairs(p), prep_n_pairs(p) + prep_n_left(p), prep_n_visits(p),
-               st->coarse_seconds);
+               st->coarse_steps, st->coarse_seconds);
     if (st->assign_cols > 0 || st->large)
         printf("  assignment bound %.1f in %.2f s (%d rows, %d columns)%s\n", st->assign_bound, st->assign_seconds,
                st->assign_rows, st->assign_cols, prep_is_sparse(p) ? " over the kept pairs only: not a bound" : "");

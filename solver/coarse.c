@@ -199,8 +199,8 @@ double coarse_bound(const model_programme *m, const prep *p, const coarse_option
     measure_caps(&c);
     /* theta halves after 10 steps without a better bound (Held, Wolfe and Crowder's rule) */
     double theta = 2.0;
-    int since = 0;
-    for (int it = 0; it < o->max_iterations; it++) {
+    int since = 0, it = 0;
+    for (; it < o->max_iterations; it++) {
         double L = evaluate(&c);
         if (L == HUGE_VAL) break; /* out of memory */
         if (L < bound) bound = L, since = 0;
@@ -209,6 +209,7 @@ double coarse_bound(const model_programme *m, const prep *p, const coarse_option
             (o->deadline > 0 && stop_clock() > o->deadline) || !step(&c, L, o->target, theta))
             break;
     }
+    if (o->steps) *o->steps = it;
 out:
     coarse_free(&c);
     return bound;

@@ -28,6 +28,7 @@ typedef struct {
     volatile sig_atomic_t *stop; /* may be NULL */
     int max_iterations;
     int threads;            /* pupils are priced on this many (the bound does not depend on it) */
+    int *steps;             /* when not NULL: the steps taken */
 } coarse_options;
 
 /* The bound on the visits-and-matches part of Q over every pair of p,

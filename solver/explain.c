@@ -306,6 +306,25 @@ static void ex_roster_pupil_notes(const model_programme *m, const prep *p, const
     }
 }
 
+/* A usable pair a sparse prep left out of the search (prepare.h): what
+** the census knows of it, and that the search never tried it. */
+static void ex_left_pupil_line(const model_programme *m, const prep *p, int pupil, int adv, explain_line *l,
+                               arena *ar) {
+    int first, n;
+    prep_pupil_left(p, pupil, &first, &n);
+    for (int i = first; i < first + n; i++) {
+        if (prep_left(p)[i].advocate != adv) continue;
+        const unsigned char *d = prep_left_dates(p, i);
+        int dates = 0, weeks = 0;
+        for (int w = 0; w < prep_n_weeks(p); w++) dates += d[w], weeks += d[w] >= m->pupils[pupil].per_week;
+        l->text = arena_printf(ar, "%s: usable: %d feasible visit slots on %d dates, %d of %d weeks with enough "
+                               "dates; not searched: the programme has too many candidate visits to search every pair",
+                               m->advocates[adv].id, prep_left(p)[i].n, dates, weeks, prep_n_weeks(p));
+        l->usable = true, l->slots = prep_left(p)[i].n, l->dates = dates, l->weeks = weeks;
+        return;
+    }
+}
+
 int explain_pupil(const model_programme *m, const prep *p, const roster *r, int pupil, explain_result *e) {
     int cap = m->n_advocates * 2 + (r ? r->n_missed + 8 : 0) + 8;
     if (ex_begin(e, m->n_advocates, cap)) return -1;
@@ -325,6 +344,7 @@ int explain_pupil(const model_programme *m, const prep *p, const roster *r, int 
         } else if ((l->text = ex_capacity_block(m, e->arena, pupil, a)) == NULL) {
             for (int q = first; q < first + n; q++)
                 if (prep_pairs(p)[q].advocate == a) ex_usable_pupil_line(m, p, &prep_pairs(p)[q], l, e->arena);
+            if (!l->text) ex_left_pupil_line(m, p, pupil, a, l, e->arena);
         }
         if (!l->text) return -1;
     }

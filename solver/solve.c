@@ -1560,11 +1560,8 @@ static int large_roster(ctx *c, const solve_options *o, double t0, solve_stats *
     int np = prep_n_pairs(c->p), nv = prep_n_visits(c->p), no = prep_n_occurrences(c->p);
     c->x_col = calloc((size_t)np + 1, sizeof(int)); /* zeroed: the analyser cannot tell extract reads only [0, np) */
     c->sol = calloc((size_t)np + (size_t)nv + (size_t)no + 2, 1);
-    /* the local searches stop at 85% of the limit: the roster still has to be explained and written;
-    ** a sparse prep's at 80%, so that the coarse bound has 15% (a county's takes 400 steps, 16.8
-    ** million, in about a minute, against 17.1 million in the 19 s 85% left it) */
-    double share = prep_is_sparse(c->p) ? 0.80 : 0.85;
-    double deadline = o->time_limit > 0 ? stop_clock() + share * o->time_limit : 0;
+    /* the local searches stop at 85% of the limit: the roster still has to be explained and written */
+    double deadline = o->time_limit > 0 ? stop_clock() + 0.85 * o->time_limit : 0;
     greedy_index *index = greedy_index_new(c->p);
     large_progress shown = {o->progress, t0, -HUGE_VAL, stats};
     planned a = {calloc((size_t)nv + 1, 1), calloc((size_t)no + 1, 1), -HUGE_VAL, 0, deadline, false, index, NULL, &shown};
@@ -1655,7 +1652,7 @@ static int solve_large(const model_programme *m, const prep *p, const solve_opti
     if (prep_is_sparse(p)) { /* A proved nothing here: price places and weekly minutes over every pair */
         /* until 95% of the limit: the roster and the reports still have to be written */
         double left = o->time_limit > 0 ? 0.95 * o->time_limit - (now_seconds() - t0) : 60;
-        coarse_options co = {q, stop_clock() + (left > 1 ? left : 1), o->stop, 500, o->threads};
+        coarse_options co = {q, stop_clock() + (left > 1 ? left : 1), o->stop, 500, o->threads, &stats->coarse_steps};
         double t = now_seconds();
         bound = fmin(bound, coarse_bound(m, p, &co) + session_bound(&c));
         stats->coarse_seconds = now_seconds() - t;

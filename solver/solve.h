@@ -55,6 +55,7 @@ typedef struct {
     bool large;             /* too many candidates for the exact program: greedy roster, A's bound */
     bool cut_short;         /* the greedy strategy's local search was stopped by the time limit */
     double coarse_seconds;  /* a sparse prep's coarse bound (coarse.h) */
+    int coarse_steps;
     double plain_q, from_bound_q; /* the greedy strategy's two rosters: plain, and from A's matching */
     double first_q, first_seconds; /* the first roster (the greedy's construction): Q, seconds into the solve;
                                    ** first_seconds < 0 when there was none */

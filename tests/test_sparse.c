@@ -15,6 +15,7 @@
 
 #include "cal.h"
 #include "coarse.h"
+#include "explain.h"
 #include "prepare.h"
 #include "roster.h"
 #include "solve.h"
@@ -174,14 +175,35 @@ static void test_sparse_solve_is_honest(void **state) {
 ** one thread or two. */
 static void test_coarse_bound(void **state) {
     fixture *f = *state;
-    coarse_options one = {1045, 0, NULL, 500, 1}, two = {1045, 0, NULL, 500, 2};
+    int s1 = -1, s2 = -1, s3 = -1;
+    coarse_options one = {1045, 0, NULL, 500, 1, &s1}, two = {1045, 0, NULL, 500, 2, &s2};
     double b1 = coarse_bound(f->m, f->sparse, &one), b2 = coarse_bound(f->m, f->sparse, &two);
     assert_true(b1 >= 1045 - 1e-6);
     assert_true(b1 < 1200);
     assert_true(b1 == b2);
-    /* a few steps only: still a bound */
-    coarse_options short_run = {1045, 0, NULL, 3, 1};
+    assert_int_equal(s1, s2);
+    assert_true(s1 > 3 && s1 <= 500);
+    /* a few steps only: still a bound, and no lower */
+    coarse_options short_run = {1045, 0, NULL, 3, 1, &s3};
     assert_true(coarse_bound(f->m, f->sparse, &short_run) >= b1);
+    assert_int_equal(s3, 3);
+}
+
+/* `roster explain` on a sparse prep: every usable advocate gets a line, the
+** left ones saying the search never tried them (it failed on them before:
+** no line was written, which explain took for running out of memory). */
+static void test_explain_left_pairs(void **state) {
+    fixture *f = *state;
+    explain_result e;
+    assert_int_equal(explain_pupil(f->m, f->sparse, NULL, 0, &e), 0);
+    int usable = 0, not_searched = 0;
+    for (int i = 0; i < e.n_lines; i++) {
+        usable += e.lines[i].usable;
+        not_searched += strstr(e.lines[i].text, "not searched") != NULL;
+    }
+    assert_int_equal(usable, 6);
+    assert_int_equal(not_searched, 6 - PREP_SPARSE_MIN_PAIRS);
+    explain_free(&e);
 }
 
 /* Re-rostering and --write-lp need every candidate: refused, with a reason. */
@@ -207,6 +229,7 @@ int main(void) {
         cmocka_unit_test(test_day_union),
         cmocka_unit_test(test_sparse_solve_is_honest),
         cmocka_unit_test(test_coarse_bound),
+        cmocka_unit_test(test_explain_left_pairs),
         cmocka_unit_test(test_exact_program_refused),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
