@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cal.h"
 #include "solve.h"
 #include "stop.h"
 
@@ -28,47 +27,27 @@ typedef struct {
     int threads;
 } coarse;
 
-/* Minutes of weekday wd inside the union of the advocate's windows. */
-static int window_minutes(const model_window_list *l, int wd) {
-    unsigned char on[24 * 60] = {0};
-    int n = 0;
-    for (int i = 0; i < l->n; i++)
-        if (l->v[i].days >> wd & 1u)
-            for (int t = l->v[i].start; t < l->v[i].end; t++) n += !on[t], on[t] = 1;
-    return n;
-}
-
-/* An advocate's week holds at most its weekly cap, and at most the minutes
-** its windows give on the period's dates that week: visits lie inside the
-** windows and do not overlap (rules 4 and 9). Tighter, when the census
-** measured it: a date's visits lie in the union of the advocate's
-** candidates that date (A's week_minutes, over every pair). */
+/* An advocate's week holds at most its weekly cap (own and course), and
+** at most the minutes of the census's union of its candidates on the
+** period's dates that week: a date's visits lie in that union and do not
+** overlap (rule 9; A's week_minutes, over every pair). Without a census
+** (not a sparse prep) only the weekly cap counts. */
 static void measure_caps(coarse *c) {
     const model_programme *m = c->m;
     for (int a = 0; a < m->n_advocates; a++) {
-        int per_day[7], cap = solve_advocate_week_cap(m, a);
-        for (int wd = 0; wd < 7; wd++) per_day[wd] = window_minutes(&m->advocates[a].available, wd);
+        int cap = solve_advocate_week_cap(m, a);
         for (int w = 0; w < c->nw; w++) {
-            double avail = 0;
+            double days = 0;
             int monday = prep_week_monday(c->p, w);
-            for (int d = monday; d < monday + 7; d++) {
+            for (int d = monday; d < monday + 7 && days < HUGE_VAL; d++) {
                 if (d < m->period_from || d > m->period_to) continue;
-                int un = prep_day_union_minutes(c->p, a, d); /* the candidates' union, when the census has it */
-                avail += un >= 0 && un < per_day[cal_weekday(d)] ? un : per_day[cal_weekday(d)];
+                int un = prep_day_union_minutes(c->p, a, d);
+                days = un >= 0 ? days + un : HUGE_VAL;
             }
-            c->cap[(size_t)a * (size_t)c->nw + (size_t)w] = cap == MODEL_NO_LIMIT || avail < cap ? avail : cap;
+            c->cap[(size_t)a * (size_t)c->nw + (size_t)w] = cap == MODEL_NO_LIMIT || days < cap ? days : cap;
         }
         c->places[a] = m->advocates[a].max_pupils == MODEL_NO_LIMIT ? HUGE_VAL : m->advocates[a].max_pupils;
     }
-}
-
-/* A kept pair's dates per week, from its candidates. */
-static void count_dates(const prep *p, const prep_pair *pr, unsigned char *out, int nw) {
-    const prep_visit *vis = prep_visits(p);
-    memset(out, 0, (size_t)nw);
-    int last = -1;
-    for (int k = pr->first; k < pr->first + pr->n; k++)
-        if (vis[k].date != last) out[prep_week_of(p, vis[k].date)]++, last = vis[k].date;
 }
 
 static int gather_pairs(coarse *c) {
@@ -87,7 +66,7 @@ static int gather_pairs(coarse *c) {
         if (i < nk) {
             c->pupil[i] = kept[i].pupil, c->adv[i] = kept[i].advocate;
             unsigned char *d = c->kept_dates + (size_t)i * (size_t)c->nw;
-            count_dates(c->p, &kept[i], d, c->nw);
+            prep_pair_dates(c->p, i, d);
             c->dates[i] = d;
         } else {
             c->pupil[i] = left[i - nk].pupil, c->adv[i] = left[i - nk].advocate;

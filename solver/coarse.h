@@ -8,8 +8,9 @@
 ** the programme to: each pupil at most one advocate; per week at most
 ** per_week visits, on dates the pair has a candidate; an advocate at most
 ** max_pupils pupils and, per week, at most its weekly cap (own and course)
-** and its available minutes. Prices on places and weekly minutes (a
-** Lagrangian, Held-Karp style subgradient steps) make it tighter; every
+** and the minutes its candidates cover (the census). Prices on places
+** and weekly minutes (a Lagrangian, Held-Karp style subgradient steps)
+** make it tighter; every
 ** price vector gives a valid bound, so the least one seen is reported.
 ** The argument is in docs/solve.md, "Programmes too large to keep every
 ** candidate".

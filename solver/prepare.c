@@ -28,7 +28,7 @@ struct prep {
     int max_visits;         /* the cap on n_visits (prep_new_capped) */
     /* A sparse prep (prep_new_sparse): usable pairs whose candidates were
     ** not kept, by pupil then advocate, with their dates per week. */
-    prep_left_pair *left;   int n_left, cap_left;
+    prep_left_pair *left;   int n_left;
     unsigned char *left_dates; /* n_left x n_weeks */
     int *left_first;        /* n_pupils + 1 offsets into left; NULL when not sparse */
     /* (advocate * n_dates + date - period_from) * day_words: the slots
@@ -312,9 +312,10 @@ static int by_rank(const void *x, const void *y) {
 }
 
 /* Marks, for every advocate, its best PREP_SPARSE_SPREAD x max_pupils
-** pupils (among equals, those marked least so far): without this every pupil's best pairs are the same few
-** advocates with the most days, and the rest of the advocates go unused
-** (a county matched 4943 of 10,000 pupils that way). */
+** pupils (among equals, those marked least so far): without this every
+** pupil's best pairs are the same few advocates with the most days, and
+** the rest of the advocates go unused (a county matched 4943 of 10,000
+** pupils that way). */
 static int mark_advocates(const model_programme *m, census *c, int nc) {
     census **by = malloc(sizeof(census *) * (size_t)(nc ? nc : 1));
     int *first = calloc((size_t)m->n_advocates + 1, sizeof *first);
@@ -383,7 +384,6 @@ static int keep_chosen(prep *pp, const census *c, int nc, const unsigned char *d
     pp->left_dates = malloc((size_t)(nl ? nl : 1) * (size_t)nw);
     pp->left_first = calloc((size_t)m->n_pupils + 1, sizeof *pp->left_first);
     if (!pp->left || !pp->left_dates || !pp->left_first) return -1;
-    pp->cap_left = nl;
     int i = 0;
     for (int p = 0; p < m->n_pupils; p++) {
         pp->pupil_first[p] = pp->n_pairs, pp->left_first[p] = pp->n_left;
@@ -828,6 +828,14 @@ int prep_day_union_minutes(const prep *p, int advocate, int date) {
     int bits = 0;
     for (int w = 0; w < p->day_words; w++) bits += __builtin_popcountll(u[w]);
     return bits * p->m->slot_minutes;
+}
+
+void prep_pair_dates(const prep *p, int pair, unsigned char *dates) {
+    const prep_pair *pr = &p->pairs[pair];
+    memset(dates, 0, (size_t)p->n_weeks);
+    int last = -1;
+    for (int k = pr->first; k < pr->first + pr->n; k++)
+        if (p->visits[k].date != last) dates[prep_week_of(p, p->visits[k].date)]++, last = p->visits[k].date;
 }
 
 void prep_pupil_left(const prep *p, int pupil, int *first, int *n) {

@@ -105,6 +105,9 @@ const prep_pair *prep_pairs(const prep *p);
 /* The pairs of one pupil: prep_pairs()[*first .. *first + *n). */
 void prep_pupil_pairs(const prep *p, int pupil, int *first, int *n);
 const prep_visit *prep_visits(const prep *p);
+/* Per week, the dates on which pair (an index into prep_pairs) has a
+** candidate: dates[prep_n_weeks]. */
+void prep_pair_dates(const prep *p, int pair, unsigned char *dates);
 /* A sparse prep (prep_new_sparse) left some usable pairs out of prep_pairs. */
 bool prep_is_sparse(const prep *p);
 /* The left pairs, by pupil then advocate; of one pupil:

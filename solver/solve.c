@@ -1386,16 +1386,14 @@ static double best_left(const model_programme *m, const prep *p, int pupil) {
     return best;
 }
 
-static double session_bound(const ctx *c);
-
-/* A bound from the candidates alone: each pupil at most its best advocate's
-** match plus every week's possible visits, each session every possible
-** occurrence; moved and school_day only subtract (when not negative). */
-static double candidate_bound(const ctx *c) {
+/* The pupils' part of the bound from the candidates alone: each pupil at
+** most its best advocate's match plus every week's possible visits
+** (pair_value); moved and school_day only subtract (when not negative). */
+static double pupil_bound(const ctx *c) {
     const model_programme *m = c->m;
     if (m->weights.moved < 0 || m->weights.school_day < 0) return HUGE_VAL;
-    const prep_pair *pairs = prep_pairs(c->p);
-    const prep_visit *vis = prep_visits(c->p);
+    unsigned char *dates = malloc((size_t)prep_n_weeks(c->p) + 1);
+    if (!dates) return HUGE_VAL;
     double total = 0;
     for (int pu = 0; pu < m->n_pupils; pu++) {
         int first, n;
@@ -1403,23 +1401,15 @@ static double candidate_bound(const ctx *c) {
         double best = 0;
         for (int i = first; i < first + n; i++) {
             if (!c->x_col[i]) continue;
-            double v = match_value(m, pu, pairs[i].advocate);
-            int week = -1, dates = 0, last = -1;
-            for (int k = pairs[i].first; k <= pairs[i].first + pairs[i].n; k++) {
-                bool end = k == pairs[i].first + pairs[i].n;
-                if (end || prep_week_of(c->p, vis[k].date) != week) {
-                    v += m->weights.visit * m->pupils[pu].priority * (dates < m->pupils[pu].per_week ? dates : m->pupils[pu].per_week);
-                    if (end) break;
-                    week = prep_week_of(c->p, vis[k].date), dates = 0, last = -1;
-                }
-                if (vis[k].date != last) dates++, last = vis[k].date;
-            }
+            prep_pair_dates(c->p, i, dates);
+            double v = pair_value(m, pu, prep_pairs(c->p)[i].advocate, dates, prep_n_weeks(c->p));
             if (v > best) best = v;
         }
         double left = best_left(m, c->p, pu); /* pairs a sparse prep did not keep count too */
         total += left > best ? left : best;
     }
-    return total + session_bound(c);
+    free(dates);
+    return total;
 }
 
 /* Each session every possible occurrence, up to per_week a week. */
@@ -1436,6 +1426,9 @@ static double session_bound(const ctx *c) {
         }
     return total;
 }
+
+/* A bound from the candidates alone: the pupils' part and the sessions'. */
+static double candidate_bound(const ctx *c) { return pupil_bound(c) + session_bound(c); }
 
 /* ---- driver -------------------------------------------------------------- */
 
@@ -1647,14 +1640,14 @@ static int solve_large(const model_programme *m, const prep *p, const solve_opti
         ctx_free(&c);
         return -1;
     }
-    double q = solve_objective(m, r);
-    bound = fmin(bound, candidate_bound(&c));
+    double q = solve_objective(m, r), sessions = session_bound(&c); /* computed once: a county's takes seconds */
+    bound = fmin(bound, pupil_bound(&c) + sessions);
     if (prep_is_sparse(p)) { /* A proved nothing here: price places and weekly minutes over every pair */
         /* until 95% of the limit: the roster and the reports still have to be written */
         double left = o->time_limit > 0 ? 0.95 * o->time_limit - (now_seconds() - t0) : 60;
         coarse_options co = {q, stop_clock() + (left > 1 ? left : 1), o->stop, 500, o->threads, &stats->coarse_steps};
         double t = now_seconds();
-        bound = fmin(bound, coarse_bound(m, p, &co) + session_bound(&c));
+        bound = fmin(bound, coarse_bound(m, p, &co) + sessions);
         stats->coarse_seconds = now_seconds() - t;
     }
     bound = solve_whole_bound(m, bound);
