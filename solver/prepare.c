@@ -311,12 +311,12 @@ static int by_rank(const void *x, const void *y) {
     return a->pupil != b->pupil ? a->pupil - b->pupil : a->advocate - b->advocate;
 }
 
-/* Marks, for every advocate, its best PREP_SPARSE_SPREAD x max_pupils
+/* Marks, for every advocate, its best spread x max_pupils
 ** pupils (among equals, those marked least so far): without this every
 ** pupil's best pairs are the same few advocates with the most days, and
 ** the rest of the advocates go unused (a county matched 4943 of 10,000
 ** pupils that way). */
-static int mark_advocates(const model_programme *m, census *c, int nc) {
+static int mark_advocates(const model_programme *m, census *c, int nc, int spread) {
     census **by = malloc(sizeof(census *) * (size_t)(nc ? nc : 1));
     int *first = calloc((size_t)m->n_advocates + 1, sizeof *first);
     if (!by || !first) {
@@ -342,7 +342,7 @@ static int mark_advocates(const model_programme *m, census *c, int nc) {
         int places = m->advocates[a].max_pupils != MODEL_NO_LIMIT ? m->advocates[a].max_pupils : PREP_SPARSE_PLACES;
         for (int i = 0; i < n; i++) by[first[a] + i]->spread = marks[by[first[a] + i]->pupil];
         qsort(by + first[a], (size_t)n, sizeof(census *), by_rank);
-        for (int i = 0; i < n && i < PREP_SPARSE_SPREAD * places; i++) {
+        for (int i = 0; i < n && i < spread * places; i++) {
             by[first[a] + i]->marked = true;
             marks[by[first[a] + i]->pupil]++;
         }
@@ -406,7 +406,7 @@ static int sparse_all(prep *pp, const prep_sparse *sp) {
     census *c = NULL;
     unsigned char *dates = NULL;
     int nc = take_census(pp, sp, &c, &dates);
-    int rc = nc < 0 || mark_advocates(pp->m, c, nc) || choose_pairs(pp->m, c, nc, sp->budget) ? -1
+    int rc = nc < 0 || mark_advocates(pp->m, c, nc, sp->spread > 0 ? sp->spread : PREP_SPARSE_SPREAD) || choose_pairs(pp->m, c, nc, sp->budget) ? -1
                                                                                              : keep_chosen(pp, c, nc, dates);
     free(c);
     free(dates);
@@ -471,7 +471,7 @@ prep *prep_new_status(const model_programme *m, prep_status *status) {
 }
 
 prep *prep_new_capped(const model_programme *m, int max_visits, prep_status *status) {
-    prep_sparse none = {max_visits, 0, NULL, NULL};
+    prep_sparse none = {max_visits, 0, NULL, NULL, 0};
     return prep_new_sparse(m, &none, status);
 }
 

@@ -1370,7 +1370,7 @@ static double rank_pair(const model_programme *m, int pupil, int adv, const unsi
 }
 
 prep *solve_prepare(const model_programme *m, prep_status *status) {
-    prep_sparse sp = {SOLVE_SPARSE_ABOVE, SOLVE_SPARSE_VISITS, rank_pair, NULL};
+    prep_sparse sp = {SOLVE_SPARSE_ABOVE, SOLVE_SPARSE_VISITS, rank_pair, NULL, SOLVE_SPARSE_SPREAD};
     return prep_new_sparse(m, &sp, status);
 }
 
@@ -1547,7 +1547,11 @@ static void plan_from_bound(ctx *c, const solve_options *o, bound_result *br, pl
     pl->rc = greedy_roster_opts(m, c->p, &go, pl->von, pl->oon, &pl->q);
 }
 
-static int large_roster(ctx *c, const solve_options *o, double t0, solve_stats *stats, double *bound) {
+/* *sessions receives A's session part (its GLPK program over every
+** occurrence), or HUGE_VAL: a sparse prep keeps every occurrence, so it
+** bounds the sessions there too, where A's visit part proves nothing. */
+static int large_roster(ctx *c, const solve_options *o, double t0, solve_stats *stats, double *bound,
+                        double *sessions) {
     const model_programme *m = c->m;
     const prep_pair *pairs = prep_pairs(c->p);
     int np = prep_n_pairs(c->p), nv = prep_n_visits(c->p), no = prep_n_occurrences(c->p);
@@ -1592,6 +1596,7 @@ static int large_roster(ctx *c, const solve_options *o, double t0, solve_stats *
     /* A over a sparse prep's kept pairs bounds only the programme without
     ** the left pairs: its matching guides the plan, its value proves nothing */
     *bound = prep_is_sparse(c->p) ? HUGE_VAL : br.bound;
+    *sessions = br.session_part; /* bound_solve succeeded: b.rc is 0 */
     stats->assign_seconds = br.seconds, stats->assign_rows = br.rows, stats->assign_cols = br.cols;
     if (br.lagrangian < HUGE_VAL && !proven(m, best->q, br.bound) && !prep_is_sparse(c->p)) {
         /* the Lagrangian again, now steered towards the roster's Q */
@@ -1634,18 +1639,20 @@ static int solve_large(const model_programme *m, const prep *p, const solve_opti
     memset(stats, 0, sizeof *stats);
     stats->large = true;
     stats->first_seconds = -1;
-    double bound = HUGE_VAL;
-    if (large_roster(&c, o, t0, stats, &bound) || extract(&c, r)) {
+    double bound = HUGE_VAL, a_sessions = HUGE_VAL;
+    if (large_roster(&c, o, t0, stats, &bound, &a_sessions) || extract(&c, r)) {
         diag_error(d, nowhere, "out of memory while building the roster");
         ctx_free(&c);
         return -1;
     }
-    double q = solve_objective(m, r), sessions = session_bound(&c); /* computed once: a county's takes seconds */
+    /* computed once: a county's count takes seconds */
+    double q = solve_objective(m, r), sessions = fmin(session_bound(&c), a_sessions);
     bound = fmin(bound, pupil_bound(&c) + sessions);
     if (prep_is_sparse(p)) { /* A proved nothing here: price places and weekly minutes over every pair */
         /* until 95% of the limit: the roster and the reports still have to be written */
         double left = o->time_limit > 0 ? 0.95 * o->time_limit - (now_seconds() - t0) : 60;
-        coarse_options co = {q, stop_clock() + (left > 1 ? left : 1), o->stop, 500, o->threads, &stats->coarse_steps};
+        /* the coarse bound prices visits and matches only: its target leaves the sessions out */
+        coarse_options co = {q - sessions, stop_clock() + (left > 1 ? left : 1), o->stop, 500, o->threads, &stats->coarse_steps};
         double t = now_seconds();
         bound = fmin(bound, coarse_bound(m, p, &co) + sessions);
         stats->coarse_seconds = now_seconds() - t;

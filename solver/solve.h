@@ -70,9 +70,15 @@ int solve_run(const model_programme *m, const prep *p, const solve_options *o, r
 /* Past this many candidate visits a programme is prepared sparse
 ** (prep_new_sparse): each pupil keeps its best pairs, ranked by what they
 ** can be worth, within SOLVE_SPARSE_VISITS candidates in all. A city has
-** 71 million and is kept whole; a county has 1.3 billion. */
+** 71 million and is kept whole; a county has 1.3 billion, keeps 129
+** million (2.9 GB at the peak, under the 4 GB target) and matched 616 more
+** pupils than with 2^26 (docs/solve.md). */
 #define SOLVE_SPARSE_ABOVE (1 << 27)
-#define SOLVE_SPARSE_VISITS (1 << 26)
+#define SOLVE_SPARSE_VISITS (1 << 27)
+/* Each advocate marks its best SOLVE_SPARSE_SPREAD x max_pupils pupils
+** (prep_sparse.spread): on the county 4 matched 7511 pupils, 8 7890, 16
+** 8088 (docs/solve.md). */
+#define SOLVE_SPARSE_SPREAD 16
 /* prep_new_status, sparse past SOLVE_SPARSE_ABOVE: what solve and explain use. */
 prep *solve_prepare(const model_programme *m, prep_status *status);
 /* The once-per-matched-pupil part of Q for the pair (pupil, adv). */

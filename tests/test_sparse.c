@@ -49,7 +49,8 @@ static int setup(void **state) {
     if (!f->m) return -1;
     f->full = prep_new(f->m);
     prep_status st = PREP_NO_MEMORY;
-    prep_sparse sp = {1, 1, NULL, NULL}; /* keep nothing whole: every pupil its 4 best */
+    /* keep nothing whole: every pupil its 4 best; each advocate marks 4 x its one place */
+    prep_sparse sp = {1, 1, NULL, NULL, 4};
     f->sparse = prep_new_sparse(f->m, &sp, &st);
     *state = f;
     return f->full && f->sparse && st == PREP_OK ? 0 : -1;
@@ -133,12 +134,12 @@ static void test_day_union(void **state) {
 }
 
 /* A6 is every pupil's last choice; with one place it still gets its four
-** best pupils (PREP_SPARSE_SPREAD x max_pupils), or no pupil could have it. */
+** best pupils (the fixture's spread, 4, x max_pupils), or no pupil could have it. */
 static void test_every_advocate_keeps_pupils(void **state) {
     fixture *f = *state;
     int a6 = f->m->n_advocates - 1, kept = 0;
     for (int i = 0; i < prep_n_pairs(f->sparse); i++) kept += prep_pairs(f->sparse)[i].advocate == a6;
-    assert_int_equal(kept, PREP_SPARSE_SPREAD * 1);
+    assert_int_equal(kept, 4 * 1);
 }
 
 /* The roster from the kept pairs passes verify; its bound covers the best
@@ -206,6 +207,52 @@ static void test_explain_left_pairs(void **state) {
     explain_free(&e);
 }
 
+/* The sessions' part of a sparse programme's bound is A's session program,
+** which every occurrence still reaches (a sparse prep keeps them all), not
+** the plain count: two sessions of priority 5 (500 each) share C1, who
+** gives one a week. The count says 2000 over the two weeks, the program
+** 1000; the roster gives 1000 (the full solve's optimum 1045 + 1000). */
+static void test_sparse_sessions_bound(void **state) {
+    (void)state;
+    char *text = malloc(strlen(programme) + 1024);
+    assert_non_null(text);
+    strcpy(text, programme);
+    strcat(text, "community_teachers:\n"
+                 "  - {id: C1, skills: {art: 3}, max_sessions_per_week: 1, available: [{days: mon, start: \"07:00\", "
+                 "end: \"10:00\"}], dbs: {cleared: 2026-01-01, expires: 2029-01-01}}\n"
+                 "sessions:\n"
+                 "  - {id: S1, school: s1, subject: art, minutes: 60, per_week: 1, priority: 5, "
+                 "when: [{days: mon, start: \"07:30\", end: \"09:00\"}]}\n"
+                 "  - {id: S2, school: s1, subject: art, minutes: 60, per_week: 1, priority: 5, "
+                 "when: [{days: mon, start: \"07:30\", end: \"09:00\"}]}\n");
+    model_programme *m = testutil_load(text);
+    assert_non_null(m);
+    prep_status ps = PREP_NO_MEMORY;
+    prep_sparse sp = {1, 1, NULL, NULL, 4};
+    prep *full = prep_new(m), *sparse = prep_new_sparse(m, &sp, &ps);
+    assert_non_null(full);
+    assert_non_null(sparse);
+    diag_list d;
+    diag_init(&d);
+    solve_options o = {0};
+    solve_stats st;
+    roster *rf = roster_new(), *rs = roster_new();
+    assert_int_equal(solve_run(m, full, &o, rf, &st, &d), 0);
+    assert_int_equal(rf->status, ROSTER_OPTIMAL);
+    assert_true(fabs(rf->value - 2045) < 1e-6);
+    assert_int_equal(solve_run(m, sparse, &o, rs, &st, &d), 0);
+    assert_int_equal(verify_roster(m, rs, stderr), 0);
+    assert_true(rs->bound >= rf->value - 1e-6);
+    assert_true(rs->bound < 1200 + 1000); /* the count would give at least 1045 + 2000 */
+    roster_free(rf);
+    roster_free(rs);
+    diag_clear(&d);
+    prep_free(full);
+    prep_free(sparse);
+    model_free(m);
+    free(text);
+}
+
 /* Re-rostering and --write-lp need every candidate: refused, with a reason. */
 static void test_exact_program_refused(void **state) {
     fixture *f = *state;
@@ -231,6 +278,7 @@ int main(void) {
         cmocka_unit_test(test_coarse_bound),
         cmocka_unit_test(test_explain_left_pairs),
         cmocka_unit_test(test_exact_program_refused),
+        cmocka_unit_test(test_sparse_sessions_bound),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
