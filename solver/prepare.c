@@ -406,8 +406,10 @@ static int sparse_all(prep *pp, const prep_sparse *sp) {
     census *c = NULL;
     unsigned char *dates = NULL;
     int nc = take_census(pp, sp, &c, &dates);
-    int rc = nc < 0 || mark_advocates(pp->m, c, nc, sp->spread > 0 ? sp->spread : PREP_SPARSE_SPREAD) || choose_pairs(pp->m, c, nc, sp->budget) ? -1
-                                                                                             : keep_chosen(pp, c, nc, dates);
+    int spread = sp->spread > 0 ? sp->spread : PREP_SPARSE_SPREAD;
+    int rc = nc < 0 || mark_advocates(pp->m, c, nc, spread) || choose_pairs(pp->m, c, nc, sp->budget)
+                 ? -1
+                 : keep_chosen(pp, c, nc, dates);
     free(c);
     free(dates);
     return rc;

@@ -1548,8 +1548,8 @@ static void plan_from_bound(ctx *c, const solve_options *o, bound_result *br, pl
 }
 
 /* *sessions receives A's session part (its GLPK program over every
-** occurrence), or HUGE_VAL: a sparse prep keeps every occurrence, so it
-** bounds the sessions there too, where A's visit part proves nothing. */
+** occurrence): a sparse prep keeps every occurrence, so it bounds the
+** sessions there too, where A's visit part proves nothing. */
 static int large_roster(ctx *c, const solve_options *o, double t0, solve_stats *stats, double *bound,
                         double *sessions) {
     const model_programme *m = c->m;
