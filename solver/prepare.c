@@ -320,11 +320,13 @@ static int by_fewest_marks(const void *x, const void *y) {
     return a->pupil != b->pupil ? a->pupil - b->pupil : a->advocate - b->advocate;
 }
 
-/* Marks, for every advocate, its best spread x max_pupils
-** pupils (among equals, those marked least so far): without this every
-** pupil's best pairs are the same few advocates with the most days, and
-** the rest of the advocates go unused (a county matched 4943 of 10,000
-** pupils that way). */
+/* Marks, for every advocate, spread x max_pupils pupils: those marked
+** least so far, the best-ranked among them. Without marks every pupil's
+** best pairs are the same few advocates with the most days, and the rest
+** go unused (a county matched 4943 of 10,000 pupils that way). Marking
+** each advocate's best-ranked pupils gave every advocate the pupils
+** everyone ranks best, whom others take: 86 of the county's students had
+** no pupil (8085 matched; 9096 marking the least marked first). */
 static int mark_advocates(const model_programme *m, census *c, int nc, int spread) {
     census **by = malloc(sizeof(census *) * (size_t)(nc ? nc : 1));
     int *first = calloc((size_t)m->n_advocates + 1, sizeof *first);
