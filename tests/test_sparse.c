@@ -253,6 +253,55 @@ static void test_sparse_sessions_bound(void **state) {
     free(text);
 }
 
+/* text with its one occurrence of from replaced by to (a new string). */
+static char *replaced(const char *text, const char *from, const char *to) {
+    const char *at = strstr(text, from);
+    assert_non_null(at);
+    char *out = malloc(strlen(text) - strlen(from) + strlen(to) + 1);
+    assert_non_null(out);
+    size_t head = (size_t)(at - text);
+    memcpy(out, text, head);
+    strcpy(out + head, to);
+    strcat(out, at + strlen(from));
+    return out;
+}
+
+/* A rank in which priority counts: a pupil's dates times its priority. */
+static double rank_by_priority(const model_programme *m, int pupil, int adv, const unsigned char *dates, int n_weeks,
+                               void *unused) {
+    (void)adv, (void)unused;
+    double sum = 0;
+    for (int w = 0; w < n_weeks; w++) sum += dates[w];
+    return sum * m->pupils[pupil].priority;
+}
+
+/* An advocate marks the pupils marked least so far first: P1 and P2 (priority
+** 5) rank first for every advocate, and marking by rank alone gave them
+** every mark, so A6, everyone's last choice, kept P1 or P2, whom the others
+** take (on the county 86 students kept only such pupils and stayed idle).
+** With one mark each (spread 1), A1..A6 mark P1..P6 in turn, and A6 keeps P6. */
+static void test_marks_go_to_the_least_marked(void **state) {
+    (void)state;
+    char *p1 = replaced(programme, "{id: P1, school: s1}", "{id: P1, school: s1, priority: 5}");
+    char *text = replaced(p1, "{id: P2, school: s1}", "{id: P2, school: s1, priority: 5}");
+    free(p1);
+    model_programme *m = testutil_load(text);
+    assert_non_null(m);
+    prep_status ps = PREP_NO_MEMORY;
+    prep_sparse sp = {1, 1, rank_by_priority, NULL, 1};
+    prep *p = prep_new_sparse(m, &sp, &ps);
+    assert_non_null(p);
+    int a6 = m->n_advocates - 1, kept = 0, pupil = -1;
+    for (int i = 0; i < prep_n_pairs(p); i++)
+        if (prep_pairs(p)[i].advocate == a6) kept++, pupil = prep_pairs(p)[i].pupil;
+    assert_int_equal(m->pupils[0].priority, 5);
+    assert_int_equal(kept, 1);
+    assert_string_equal(m->pupils[pupil].id, "P6");
+    prep_free(p);
+    model_free(m);
+    free(text);
+}
+
 /* Re-rostering and --write-lp need every candidate: refused, with a reason. */
 static void test_exact_program_refused(void **state) {
     fixture *f = *state;
@@ -279,6 +328,7 @@ int main(void) {
         cmocka_unit_test(test_explain_left_pairs),
         cmocka_unit_test(test_exact_program_refused),
         cmocka_unit_test(test_sparse_sessions_bound),
+        cmocka_unit_test(test_marks_go_to_the_least_marked),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
