@@ -261,9 +261,9 @@ static long long census_pair(prep *pp, int pupil, int adv, unsigned char *dates)
 typedef struct {
     int pupil, advocate;
     int n;                  /* its candidates */
-    bool marked;            /* among its advocate's best pupils */
+    bool marked;            /* among the pupils its advocate marked */
     bool keep;              /* its candidates are kept */
-    int spread;             /* while marking: the pupil's marks so far (ties go to the least marked) */
+    int pupil_marks;        /* while its advocate marks: the pupil's marks so far */
     double rank;
 } census;
 
@@ -307,7 +307,6 @@ static int by_rank(const void *x, const void *y) {
     const census *a = *(census *const *)x, *b = *(census *const *)y;
     if (a->marked != b->marked) return a->marked ? -1 : 1;
     if (a->rank != b->rank) return a->rank > b->rank ? -1 : 1;
-    if (a->spread != b->spread) return a->spread - b->spread;
     return a->pupil != b->pupil ? a->pupil - b->pupil : a->advocate - b->advocate;
 }
 
@@ -315,7 +314,7 @@ static int by_rank(const void *x, const void *y) {
 ** first, then by rank. */
 static int by_fewest_marks(const void *x, const void *y) {
     const census *a = *(census *const *)x, *b = *(census *const *)y;
-    if (a->spread != b->spread) return a->spread - b->spread;
+    if (a->pupil_marks != b->pupil_marks) return a->pupil_marks - b->pupil_marks;
     if (a->rank != b->rank) return a->rank > b->rank ? -1 : 1;
     return a->pupil != b->pupil ? a->pupil - b->pupil : a->advocate - b->advocate;
 }
@@ -351,14 +350,13 @@ static int mark_advocates(const model_programme *m, census *c, int nc, int sprea
     for (int a = 0; a < m->n_advocates; a++) {
         int n = first[a + 1] - first[a];
         int places = m->advocates[a].max_pupils != MODEL_NO_LIMIT ? m->advocates[a].max_pupils : PREP_SPARSE_PLACES;
-        for (int i = 0; i < n; i++) by[first[a] + i]->spread = marks[by[first[a] + i]->pupil];
+        for (int i = 0; i < n; i++) by[first[a] + i]->pupil_marks = marks[by[first[a] + i]->pupil];
         qsort(by + first[a], (size_t)n, sizeof(census *), by_fewest_marks);
         for (int i = 0; i < n && i < spread * places; i++) {
             by[first[a] + i]->marked = true;
             marks[by[first[a] + i]->pupil]++;
         }
     }
-    for (int i = 0; i < nc; i++) c[i].spread = 0; /* the pupils' own order is by rank alone */
     free(marks);
     free(at);
     free(by);
@@ -417,8 +415,7 @@ static int sparse_all(prep *pp, const prep_sparse *sp) {
     census *c = NULL;
     unsigned char *dates = NULL;
     int nc = take_census(pp, sp, &c, &dates);
-    int spread = sp->spread > 0 ? sp->spread : PREP_SPARSE_SPREAD;
-    int rc = nc < 0 || mark_advocates(pp->m, c, nc, spread) || choose_pairs(pp->m, c, nc, sp->budget)
+    int rc = nc < 0 || mark_advocates(pp->m, c, nc, sp->spread) || choose_pairs(pp->m, c, nc, sp->budget)
                  ? -1
                  : keep_chosen(pp, c, nc, dates);
     free(c);

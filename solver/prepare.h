@@ -82,13 +82,12 @@ typedef struct {
     int budget;             /* past above: keep this many in all, sparse; 0: refuse (PREP_TOO_MANY_VISITS) */
     prep_rank_fn rank;      /* the higher the better; NULL ranks by candidates */
     void *rank_ctx;
-    /* Each advocate's best spread x max_pupils pupils (PREP_SPARSE_PLACES
-    ** when it has no max_pupils) are kept before the pupils' own best
-    ** pairs; 0: PREP_SPARSE_SPREAD. */
+    /* Each advocate marks spread x max_pupils pupils (PREP_SPARSE_PLACES
+    ** when it has no max_pupils), the least marked first; marked pairs
+    ** are kept before the pupils' own best pairs. 0: no marks. */
     int spread;
 } prep_sparse;
 #define PREP_SPARSE_MIN_PAIRS 4
-#define PREP_SPARSE_SPREAD 4
 #define PREP_SPARSE_PLACES 10
 prep *prep_new_sparse(const model_programme *m, const prep_sparse *sp, prep_status *status);
 
