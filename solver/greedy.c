@@ -76,6 +76,7 @@ typedef struct {
     int *key_n, *key_first, *key_used; /* scratch per (weekday, slot): plan_pair's counts */
     int *key_shared;         /* scratch per (weekday, slot): of those, visits on a school day already open */
     int want_day;            /* plan_pair_by takes a time on this weekday when one fits (-1: any) */
+    int travel_most;         /* the longest travel between two places (the default included) */
 } state;
 
 /* An engagement id is a visit k (k < nv) or an occurrence nv + k. */
@@ -124,11 +125,10 @@ static bool clash(const state *s, const eng *c) {
     for (int i = 0; i < l->n; i++) {
         const held *e = &l->a[i];
         if (e->start < c->end && c->start < e->end) return true;
-        if (e->place != c->place) {
-            int tau = model_travel(m, e->place, c->place);
-            if (e->end <= c->start && c->start - e->end < tau) return true;
-            if (c->end <= e->start && e->start - c->end < tau) return true;
-        }
+        /* apart: the gap between them must cover the travel; most gaps are
+        ** longer than any travel, and need no lookup */
+        int gap = e->end <= c->start ? c->start - e->end : e->start - c->end;
+        if (e->place != c->place && gap < s->travel_most && gap < model_travel(m, e->place, c->place)) return true;
     }
     if (c->school < 0) return false;
     const elist *r = school_list(s, c->date, c->school);
@@ -409,6 +409,18 @@ static void week_range(const state *s, const prep_pair *pr, int w, int *lo, int 
     *hi = a;
 }
 
+/* The most one more visit can add to Q: its value (a visit changes the
+** pattern count by at most one, so moved costs at least nothing, and
+** school_day likewise), the weights' refunds when negative, and the match
+** terms with the pupil's first visit. A candidate that reaches it cannot
+** be beaten: the scan stops there. */
+static double visit_gain_most(const state *s, int pupil) {
+    const model_weights *w = &s->m->weights;
+    double most = w->visit * s->m->pupils[pupil].priority + fmax(0.0, -w->moved) + fmax(0.0, -w->school_day);
+    if (s->taken_n[pupil] == 0) most += fmax(0.0, s->pair_match[s->pupil_pair[pupil]]);
+    return most;
+}
+
 /* Add the visit of the pupil's pair in week w that raises Q most (only if
 ** it does). Returns 1 when one was added, 0 when none, -1 out of memory. */
 static int best_visit_in_week(state *s, ulog *u, int pupil, int w) {
@@ -416,8 +428,8 @@ static int best_visit_in_week(state *s, ulog *u, int pupil, int w) {
     int i = s->pupil_pair[pupil], lo, hi, best = -1;
     if (i < 0 || s->pupil_week[pupil * s->nweeks + w] >= pu->per_week) return 0;
     week_range(s, &s->pairs[i], w, &lo, &hi);
-    double q0 = s->q, best_gain = EPS;
-    for (int k = lo; k < hi; k++) {
+    double q0 = s->q, best_gain = EPS, most = visit_gain_most(s, pupil);
+    for (int k = lo; k < hi && best_gain < most - EPS; k++) {
         if (!visit_fits(s, k)) continue;
         if (visit_add(s, k)) return -1;
         double g = s->q - q0;
@@ -699,7 +711,7 @@ static int bump_pupil(state *s, ulog *u, int pupil, bool *improved) {
     prep_pupil_pairs(s->p, pupil, &first, &n);
     /* an unmatched pupil may also take an advocate who has places but no
     ** time left (re-planning failed there); its three most promising only,
-    ** as each try re-plans the other pupil with all its advocates */
+    ** as each try re-plans the other pupil with its advocates */
     double top[3] = {-HUGE_VAL, -HUGE_VAL, -HUGE_VAL};
     for (int i = first; i < first + n && cur < 0; i++) {
         double v = s->pair_ub[i];
@@ -720,7 +732,12 @@ static int bump_pupil(state *s, ulog *u, int pupil, bool *improved) {
             int n0 = u->n;
             double q0 = s->q;
             if (clear_pupil(s, u, pupil) || clear_pupil(s, u, other) || plan_pair(s, u, i)) return -1;
-            if (s->pq[pupil] != 0 && plan_best(s, u, other, 0, NULL)) return -1;
+            /* the exchange is kept only when Q ends above q0, so the other
+            ** pupil's plan must win back at least what it has lost so far:
+            ** with that floor plan_best skips (pair_upper) the advocates
+            ** that cannot, and keeps the same plan as with a floor of 0
+            ** whenever the exchange is kept (a city pass: 26 s -> 6 s) */
+            if (s->pq[pupil] != 0 && plan_best(s, u, other, fmax(0.0, q0 - s->q), NULL)) return -1;
             if (settle(s, u, n0, q0, improved)) return -1;
             if (*improved) return 0;
         }
@@ -1055,6 +1072,9 @@ static int state_init(state *s, const model_programme *m, const prep *p, char *v
     s->tmp = malloc(sizeof(int) * (size_t)s->maxn);
     s->key_slots = 1440 / m->slot_minutes;
     s->want_day = -1;
+    s->travel_most = m->travel_default;
+    for (size_t q = 0; q < (size_t)m->n_places * (size_t)m->n_places; q++)
+        if (m->travel[q] > s->travel_most) s->travel_most = m->travel[q];
     s->key_n = calloc((size_t)(7 * s->key_slots) + 1, sizeof(int));
     s->key_first = calloc((size_t)(7 * s->key_slots) + 1, sizeof(int));
     s->key_used = calloc((size_t)(7 * s->key_slots) + 1, sizeof(int));
