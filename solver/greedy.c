@@ -77,6 +77,7 @@ typedef struct {
     int *key_shared;         /* scratch per (weekday, slot): of those, visits on a school day already open */
     int want_day;            /* plan_pair_by takes a time on this weekday when one fits (-1: any) */
     int travel_most;         /* the longest travel between two places (the default included) */
+    int *busy_lo, *busy_hi, busy_cap; /* scratch: busy_spans() */
 } state;
 
 /* An engagement id is a visit k (k < nv) or an occurrence nv + k. */
@@ -118,6 +119,23 @@ static void elist_drop(elist *v, int id) {
         }
 }
 
+/* Rule 10: the school's rooms are all taken at some moment of [start, end). */
+static bool rooms_full(const state *s, int date, int school, int start, int end) {
+    if (school < 0) return false;
+    const elist *r = school_list(s, date, school);
+    int rooms = s->m->schools[school].rooms;
+    if (r->n < rooms) return false;
+    /* the most engagements under way at once inside [start, end) */
+    for (int i = -1; i < r->n; i++) {
+        int t = i < 0 ? start : r->a[i].start;
+        if (t < start || t >= end) continue;
+        int under_way = 1;
+        for (int j = 0; j < r->n; j++) under_way += r->a[j].start <= t && t < r->a[j].end;
+        if (under_way > rooms) return true;
+    }
+    return false;
+}
+
 /* Rules 9 and 10 for one new engagement against those taken that date. */
 static bool clash(const state *s, const eng *c) {
     const model_programme *m = s->m;
@@ -130,18 +148,36 @@ static bool clash(const state *s, const eng *c) {
         int gap = e->end <= c->start ? c->start - e->end : e->start - c->end;
         if (e->place != c->place && gap < s->travel_most && gap < model_travel(m, e->place, c->place)) return true;
     }
-    if (c->school < 0) return false;
-    const elist *r = school_list(s, c->date, c->school);
-    int rooms = m->schools[c->school].rooms;
-    if (r->n < rooms) return false;
-    /* the most engagements under way at once inside [start, end) */
-    for (int i = -1; i < r->n; i++) {
-        int t = i < 0 ? c->start : r->a[i].start;
-        if (t < c->start || t >= c->end) continue;
-        int under_way = 1;
-        for (int j = 0; j < r->n; j++) under_way += r->a[j].start <= t && t < r->a[j].end;
-        if (under_way > rooms) return true;
+    return rooms_full(s, c->date, c->school, c->start, c->end);
+}
+
+/* Rule 9 for every start of one date at one place at once: the person's
+** engagements that date as the spans [start - travel, end + travel) that
+** a new engagement there may not meet (clash's test, travel looked up
+** once per engagement instead of once per start). Kept in s->busy_lo/hi;
+** returns how many, or -1 when memory runs out. */
+static int busy_spans(state *s, int date, int person, int place) {
+    const elist *l = person_list(s, date, person);
+    if (l->n > s->busy_cap) {
+        int n = l->n * 2;
+        int *lo = realloc(s->busy_lo, sizeof *lo * (size_t)n);
+        if (!lo) return -1;
+        s->busy_lo = lo;
+        int *hi = realloc(s->busy_hi, sizeof *hi * (size_t)n);
+        if (!hi) return -1;
+        s->busy_hi = hi, s->busy_cap = n;
     }
+    for (int i = 0; i < l->n; i++) {
+        const held *e = &l->a[i];
+        int tau = e->place != place ? model_travel(s->m, e->place, place) : 0;
+        s->busy_lo[i] = e->start - tau, s->busy_hi[i] = e->end + tau;
+    }
+    return l->n;
+}
+
+static bool meets_busy(const state *s, int n, int start, int end) {
+    for (int i = 0; i < n; i++)
+        if (start < s->busy_hi[i] && s->busy_lo[i] < end) return true;
     return false;
 }
 
@@ -218,15 +254,20 @@ static int school_day_count(const state *s, int k) {
     return n;
 }
 
-/* Rules 7, 8 (minutes) and 9, 10 for visit k of the pupil's pair. */
-static bool visit_fits(const state *s, int k) {
+/* Rules 7 and 8 (minutes) for visit k of the pupil's pair. */
+static bool visit_allowed(const state *s, int k) {
     const prep_pair *pr = &s->pairs[s->pair_of_visit[k]];
     const model_pupil *pu = &s->m->pupils[pr->pupil];
     int w = s->visit_week[k], cap = s->adv_cap[pr->advocate];
     if (s->visit_on[k] || s->pupil_pair[pr->pupil] != s->pair_of_visit[k]) return false;
     if (s->pupil_day[(size_t)pr->pupil * (size_t)s->ndates + (size_t)(s->vis[k].date - s->m->period_from)]) return false;
     if (s->pupil_week[pr->pupil * s->nweeks + w] >= pu->per_week) return false;
-    if (cap != MODEL_NO_LIMIT && s->adv_minutes[pr->advocate * s->nweeks + w] + pu->minutes > cap) return false;
+    return cap == MODEL_NO_LIMIT || s->adv_minutes[pr->advocate * s->nweeks + w] + pu->minutes <= cap;
+}
+
+/* Rules 7, 8 (minutes) and 9, 10 for visit k of the pupil's pair. */
+static bool visit_fits(const state *s, int k) {
+    if (!visit_allowed(s, k)) return false;
     eng c = eng_of(s, k);
     return !clash(s, &c);
 }
@@ -481,8 +522,17 @@ static int plan_pair_by(state *s, ulog *u, int pair, bool by_days) {
         ** candidates, so counting per key from each candidate was the
         ** greedy's whole cost. */
         int best_key = -1, best_n = 0, best_shared = 0, best_first = 0, touched = 0;
+        int person = prep_person_of_advocate(s->p, pr->advocate), at_date = INT32_MIN, at_place = -1, n_busy = 0;
         for (int k = pr->first; k < pr->first + pr->n; k++) {
-            if (!visit_fits(s, k)) continue;
+            /* visit_fits, with the person's engagements read once per date
+            ** and place: nothing is taken inside this loop */
+            const prep_visit *v = &s->vis[k];
+            if (!visit_allowed(s, k)) continue;
+            if (v->date != at_date || v->place != at_place) {
+                if ((n_busy = busy_spans(s, v->date, person, v->place)) < 0) return -1;
+                at_date = v->date, at_place = v->place;
+            }
+            if (meets_busy(s, n_busy, v->start, v->end) || rooms_full(s, v->date, v->school, v->start, v->end)) continue;
             int key = plan_key(s, k);
             if (s->key_n[key]++ == 0) s->key_first[key] = k, s->key_used[touched++] = key;
             if (by_days && school_day_count(s, k) > 0) s->key_shared[key]++;
@@ -967,6 +1017,8 @@ static void state_free(state *s) {
     free(s->key_first);
     free(s->key_used);
     free(s->key_shared);
+    free(s->busy_lo);
+    free(s->busy_hi);
 }
 
 struct greedy_index {
