@@ -290,6 +290,50 @@ static void test_bump_into_time(void **state) {
     assert_true(fabs(after - 580) < 1e-9);
 }
 
+/* A week short of the pattern takes its best visit, not the first that
+** gains. A1 is free on Monday in week 1 and on Tuesday and Wednesday in
+** week 2 (leave). P1 (priority 2, away Mondays and Tuesdays) takes
+** Wednesday 09:00 of week 2: 200 - 5. P2's weekly time is Monday 09:00
+** (each time fits one week; the earliest), so week 2 is filled: Tuesday
+** 09:00 gains 100 - 10 moved - 5 for a new school day, Wednesday 10:00,
+** beside P1, 100 - 10. Construction alone: 195 + 2 x 100 - 10 - 5 = 380
+** (375 with Tuesday). best_visit_in_week stops early only at a visit
+** worth the most one visit can add (100 here), which neither is. */
+static void test_short_week_takes_best_visit(void **state) {
+    (void)state;
+    double before, after;
+    q_before_after(HEAD "pupils:\n  - {id: P1, school: s1, priority: 2, unavailable: [{days: [mon, tue], "
+                        "start: \"09:00\", end: \"15:00\", reason: clubs}]}\n"
+                        "  - {id: P2, school: s1}\n"
+                        "advocates:\n  - {id: A1, kind: staff, available: [{days: mon, start: \"09:00\", end: "
+                        "\"10:00\"}, {days: tue, start: \"09:00\", end: \"10:00\"}, {days: wed, start: \"09:00\", "
+                        "end: \"11:00\"}], leave: [{from: 2026-09-08, to: 2026-09-09}, {from: 2026-09-14, to: "
+                        "2026-09-14}], " DBS "}\n",
+                   &before, &after);
+    assert_true(fabs(before - 380) < 1e-9);
+    assert_true(after >= before - 1e-9);
+}
+
+/* An exchange that gains 10 only. P1 (priority 2, planned first) takes
+** A1, its first choice with 4 x 3 points of literacy: 2 x 200 + 120 + 60
+** - 2 days x 5 = 570. P2 speaks urdu, which only A1 (one place) does.
+** P2 taking A1 (190) while P1 moves to A2 (390, no match terms) makes
+** 580: P1's new plan must win back 380 of the 570 it gave up, and wins
+** back 390. bump_pupil re-plans P1 with that floor: one set 10 too high
+** would keep P1 where it was. */
+static void test_bump_thin_margin(void **state) {
+    (void)state;
+    double before, after;
+    q_before_after(HEAD "pupils:\n  - {id: P1, school: s1, priority: 2, needs: {literacy: 3}, prefers: [A1]}\n"
+                        "  - {id: P2, school: s1, requires: {languages: [urdu]}}\n"
+                        "advocates:\n  - {id: A1, kind: staff, languages: [urdu], max_pupils: 1, "
+                        "experience: {literacy: 4}, " WED("09:00", "10:00") "}\n"
+                        "  - {id: A2, kind: staff, " WED("10:00", "11:00") "}\n",
+                   &before, &after);
+    assert_true(fabs(before - 570) < 1e-9);
+    assert_true(fabs(after - 580) < 1e-9);
+}
+
 /* A1 has two places and one Wednesday hour a week. P1 (first in order)
 ** takes both Wednesdays: 2 x 100 + 60 match - 2 days x 5 = 250, and P2,
 ** for whom A1 is the only advocate, has no time left. Neither re-planning
@@ -340,6 +384,8 @@ int main(void) {
         cmocka_unit_test(test_polish_shares_school_days),
         cmocka_unit_test(test_gather_closes_shared_days),
         cmocka_unit_test(test_bump_into_time),
+        cmocka_unit_test(test_bump_thin_margin),
+        cmocka_unit_test(test_short_week_takes_best_visit),
         cmocka_unit_test(test_gather_frees_time_for_the_next_pass),
         cmocka_unit_test(test_share_a_full_week),
         cmocka_unit_test(test_matching_before_fallbacks),
