@@ -44,7 +44,8 @@ typedef struct {
 
 static void solve_usage(FILE *out) {
     fprintf(out, "usage: roster solve FILE... -o DIR [--time-limit SECONDS] [--threads N] [--write-lp FILE] [--advice] [-q] [--progress]\n"
-                 "                    [--strategy relax|full|greedy] [--previous OLD/roster.yaml [--from YYYY-MM-DD]]\n");
+                 "                    [--strategy relax|full|greedy] [--previous OLD/roster.yaml [--from YYYY-MM-DD]]\n"
+                 "                    [--max-candidates N]\n");
 }
 
 static bool parse_number(const char *s, double *v) {
@@ -89,6 +90,13 @@ static int parse_args(int argc, char **argv, solve_args *a) {
             else if (strcmp(val, "full") == 0) a->so.strategy = SOLVE_STRATEGY_FULL;
             else if (strcmp(val, "greedy") == 0) a->so.strategy = SOLVE_STRATEGY_GREEDY;
             else return fprintf(stderr, "roster solve: bad --strategy '%s' (relax, full or greedy)\n", val), -1;
+        } else if (strcmp(s, "--max-candidates") == 0 && has_value) {
+            /* 12 bytes each in prepare, about twice that in a solve (docs/solve.md) */
+            if (!parse_number(argv[++i], &v) || v < 1 || v != (int)v || v > SOLVE_SPARSE_ABOVE)
+                return fprintf(stderr, "roster solve: bad --max-candidates '%s' (a whole number, 1 to %d)\n", argv[i],
+                               SOLVE_SPARSE_ABOVE),
+                       -1;
+            a->so.max_candidates = (int)v;
         } else if (strcmp(s, "--write-lp") == 0 && has_value) {
             a->so.write_lp = argv[++i];
         } else if (strcmp(s, "--previous") == 0 && has_value) {
@@ -282,7 +290,8 @@ static void print_summary(const solve_args *a, const roster *r, const model_prog
     if (prep_is_sparse(p))
         printf("  sparse           more than %d candidate visits: the search kept %d of %d usable pairs (%d "
                "candidates), chosen per pupil and advocate; the bound counts every pair (coarse bound: %d steps in %.2f s)\n",
-               SOLVE_SPARSE_ABOVE, prep_n_pairs(p), prep_n_pairs(p) + prep_n_left(p), prep_n_visits(p),
+               a->so.max_candidates > 0 ? a->so.max_candidates : SOLVE_SPARSE_ABOVE, prep_n_pairs(p),
+               prep_n_pairs(p) + prep_n_left(p), prep_n_visits(p),
                st->coarse_steps, st->coarse_seconds);
     if (st->assign_cols > 0 || st->large)
         printf("  assignment bound %.1f in %.2f s (%d rows, %d columns)%s\n", st->assign_bound, st->assign_seconds,
@@ -338,7 +347,7 @@ int cli_solve(int argc, char **argv) {
         a.so.previous = pv;
     }
     prep_status ps;
-    p = solve_prepare(m, &ps);
+    p = a.so.max_candidates > 0 ? solve_prepare_within(m, a.so.max_candidates, &ps) : solve_prepare(m, &ps);
     r = roster_new();
     solve_stats st;
     if (!p || !r) {

@@ -1370,7 +1370,12 @@ static double rank_pair(const model_programme *m, int pupil, int adv, const unsi
 }
 
 prep *solve_prepare(const model_programme *m, prep_status *status) {
-    prep_sparse sp = {SOLVE_SPARSE_ABOVE, SOLVE_SPARSE_VISITS, rank_pair, NULL, SOLVE_SPARSE_SPREAD};
+    return solve_prepare_within(m, SOLVE_SPARSE_ABOVE, status);
+}
+
+prep *solve_prepare_within(const model_programme *m, int max_candidates, prep_status *status) {
+    int cap = max_candidates < 1 || max_candidates > SOLVE_SPARSE_ABOVE ? SOLVE_SPARSE_ABOVE : max_candidates;
+    prep_sparse sp = {cap, cap < SOLVE_SPARSE_VISITS ? cap : SOLVE_SPARSE_VISITS, rank_pair, NULL, SOLVE_SPARSE_SPREAD};
     return prep_new_sparse(m, &sp, status);
 }
 
@@ -1682,7 +1687,8 @@ int solve_run(const model_programme *m, const prep *p, const solve_options *o, r
         /* both need every candidate: the exact program over kept pairs only would prove nothing */
         diag_error(d, (diag_pos){NULL, 0, 0}, "%s needs every candidate visit, and this programme has too many "
                    "to keep (more than %d): solve its localities as separate programmes",
-                   o->previous ? "re-rostering (--previous)" : "--write-lp", SOLVE_SPARSE_ABOVE);
+                   o->previous ? "re-rostering (--previous)" : "--write-lp",
+                   o->max_candidates > 0 ? o->max_candidates : SOLVE_SPARSE_ABOVE);
         return -1;
     }
     if ((o->strategy == SOLVE_STRATEGY_GREEDY || (prep_n_visits(p) > SOLVE_EXACT_MAX_VISITS && !o->write_lp) ||

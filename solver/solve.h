@@ -37,6 +37,7 @@ typedef struct {
     volatile sig_atomic_t *stop; /* when set and non-zero: stop searching and return the best
                                  ** roster so far with status time_limit (an interrupt); may be NULL */
     progress *progress;     /* elapsed, best, bound, gap while searching (progress.h), or NULL */
+    int max_candidates;     /* the programme was prepared with this cap (solve_prepare_within); 0: the default */
 } solve_options;
 
 typedef struct {
@@ -82,6 +83,11 @@ int solve_run(const model_programme *m, const prep *p, const solve_options *o, r
 #define SOLVE_SPARSE_SPREAD 16
 /* prep_new_status, sparse past SOLVE_SPARSE_ABOVE: what solve and explain use. */
 prep *solve_prepare(const model_programme *m, prep_status *status);
+/* The same, sparse past max_candidates (1 to SOLVE_SPARSE_ABOVE), keeping
+** about that many (each pupil keeps at least PREP_SPARSE_MIN_PAIRS pairs):
+** `roster solve --max-candidates`, for a machine with less memory than a
+** programme needs (a city keeps 71 million, 1.4 GB in a solve). */
+prep *solve_prepare_within(const model_programme *m, int max_candidates, prep_status *status);
 /* The once-per-matched-pupil part of Q for the pair (pupil, adv). */
 double solve_match_value(const model_programme *m, int pupil, int adv);
 /* An advocate's weekly visit-minute cap (own and course), or MODEL_NO_LIMIT. */

@@ -1,6 +1,7 @@
 #!/bin/sh
 # greedy.sh: the strategy for programmes too large for the exact program
-# (--strategy greedy; chosen by itself beyond SOLVE_EXACT_MAX_VISITS). Its
+# (--strategy greedy; chosen by itself beyond SOLVE_EXACT_MAX_VISITS), and
+# for those too large to keep every candidate (sparse, --max-candidates). Its
 # roster must pass `roster verify`, its bound must be a proven bound (at
 # least the optimum the exact strategy proves on saturday) and its status
 # optimal only when value meets bound. Also: a time limit of months must not
@@ -117,6 +118,48 @@ if "$ROSTER" solve inputs/early-window/*.yaml -o "$tmp/ew-relax" --write-lp /dev
 else
     say "early-window: solve --strategy relax failed:"; tail -3 "$tmp/ew-relax.out"; fail=1
 fi
+
+# The path a county takes (more candidate visits than solve keeps, a
+# sparse prep), through the command line on Derby with --max-candidates.
+# Its bound comes from the coarse bound over every pair, and must be a
+# proven bound: at least Derby's optimum, 67981, which the full candidate
+# set proves. The roster must not depend on --threads; programs that need
+# every candidate refuse it; a bad cap is an error, not a default.
+# Derby has about 190,000 candidate visits: a cap of 50,000 makes it sparse
+for t in 1 2; do
+    if ! "$ROSTER" solve inputs/derby/*.yaml -o "$tmp/sparse-t$t" --max-candidates 50000 --threads $t >"$tmp/sparse-t$t.out" 2>&1; then
+        say "sparse: solve --max-candidates 50000 --threads $t failed:"; cat "$tmp/sparse-t$t.out"; fail=1
+    fi
+done
+grep -q "^  sparse           more than 50000 candidate visits: the search kept" "$tmp/sparse-t1.out" ||
+    { say "sparse: the summary does not say the programme was prepared sparse:"; cat "$tmp/sparse-t1.out"; fail=1; }
+grep -q "over the kept pairs only: not a bound" "$tmp/sparse-t1.out" ||
+    { say "sparse: the summary does not say A covers the kept pairs only"; fail=1; }
+"$ROSTER" verify inputs/derby/*.yaml --roster "$tmp/sparse-t1/roster.yaml" >"$tmp/sparse.verify" 2>&1 ||
+    { say "sparse: roster verify rejects the sparse roster:"; head -5 "$tmp/sparse.verify"; fail=1; }
+st=$(field "$tmp/sparse-t1/roster.yaml" status) v=$(field "$tmp/sparse-t1/roster.yaml" value) b=$(field "$tmp/sparse-t1/roster.yaml" bound)
+case $st in optimal|feasible) ;; *) say "sparse: status $st (expected feasible or optimal)"; fail=1 ;; esac
+awk -v v="$v" -v b="$b" 'BEGIN { exit !(v <= b) }' || { say "sparse: value $v above bound $b"; fail=1; }
+awk -v b="$b" 'BEGIN { exit !(b >= 67981) }' || { say "sparse: bound $b below Derby's proven optimum 67981"; fail=1; }
+[ "$st" != optimal ] || awk -v v="$v" -v b="$b" 'BEGIN { exit !(v == b) }' ||
+    { say "sparse: optimal but value $v != bound $b"; fail=1; }
+cmp -s "$tmp/sparse-t1/roster.yaml" "$tmp/sparse-t2/roster.yaml" ||
+    { say "sparse: --threads 2 wrote a different roster.yaml than --threads 1"; fail=1; }
+
+# the exact program over the kept pairs would prove nothing: --write-lp refuses
+if "$ROSTER" solve inputs/derby/*.yaml -o "$tmp/sparse-lp" --max-candidates 50000 --write-lp "$tmp/sparse.lp" -q >"$tmp/sparse-lp.out" 2>&1; then
+    say "sparse: --write-lp on a sparse programme succeeded"; fail=1
+elif ! grep -q "needs every candidate visit.*more than 50000" "$tmp/sparse-lp.out"; then
+    say "sparse: --write-lp on a sparse programme: unexpected message:"; cat "$tmp/sparse-lp.out"; fail=1
+fi
+
+for bad in 0 -5 1.5 many 134217729; do
+    "$ROSTER" solve inputs/derby/*.yaml -o "$tmp/sparse-bad" --max-candidates "$bad" >"$tmp/sparse-bad.out" 2>&1
+    rc=$?
+    [ $rc -eq 2 ] && grep -q "bad --max-candidates" "$tmp/sparse-bad.out" ||
+        { say "sparse: --max-candidates $bad: exit $rc, expected 2 with a message:"; cat "$tmp/sparse-bad.out"; fail=1; }
+    [ ! -e "$tmp/sparse-bad/roster.yaml" ] || { say "sparse: --max-candidates $bad wrote a roster"; fail=1; }
+done
 
 # --time-limit far beyond int milliseconds (1e7 s = 1e10 ms)
 if ! "$ROSTER" solve tests/mathprog/max_pupils.yaml -o "$tmp/long" --time-limit 1e7 -q >"$tmp/long.out" 2>&1; then
