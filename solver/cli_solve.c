@@ -290,7 +290,7 @@ static void print_summary(const solve_args *a, const roster *r, const model_prog
     if (prep_is_sparse(p))
         printf("  sparse           more than %d candidate visits: the search kept %d of %d usable pairs (%d "
                "candidates), chosen per pupil and advocate; the bound counts every pair (coarse bound: %d steps in %.2f s)\n",
-               a->so.max_candidates > 0 ? a->so.max_candidates : SOLVE_SPARSE_ABOVE, prep_n_pairs(p),
+               solve_candidate_cap(a->so.max_candidates), prep_n_pairs(p),
                prep_n_pairs(p) + prep_n_left(p), prep_n_visits(p),
                st->coarse_steps, st->coarse_seconds);
     if (st->assign_cols > 0 || st->large)
@@ -347,7 +347,7 @@ int cli_solve(int argc, char **argv) {
         a.so.previous = pv;
     }
     prep_status ps;
-    p = a.so.max_candidates > 0 ? solve_prepare_within(m, a.so.max_candidates, &ps) : solve_prepare(m, &ps);
+    p = solve_prepare_within(m, a.so.max_candidates, &ps); /* 0: the default threshold */
     r = roster_new();
     solve_stats st;
     if (!p || !r) {

@@ -1373,8 +1373,12 @@ prep *solve_prepare(const model_programme *m, prep_status *status) {
     return solve_prepare_within(m, SOLVE_SPARSE_ABOVE, status);
 }
 
+int solve_candidate_cap(int max_candidates) {
+    return max_candidates < 1 || max_candidates > SOLVE_SPARSE_ABOVE ? SOLVE_SPARSE_ABOVE : max_candidates;
+}
+
 prep *solve_prepare_within(const model_programme *m, int max_candidates, prep_status *status) {
-    int cap = max_candidates < 1 || max_candidates > SOLVE_SPARSE_ABOVE ? SOLVE_SPARSE_ABOVE : max_candidates;
+    int cap = solve_candidate_cap(max_candidates);
     prep_sparse sp = {cap, cap < SOLVE_SPARSE_VISITS ? cap : SOLVE_SPARSE_VISITS, rank_pair, NULL, SOLVE_SPARSE_SPREAD};
     return prep_new_sparse(m, &sp, status);
 }
@@ -1686,9 +1690,10 @@ int solve_run(const model_programme *m, const prep *p, const solve_options *o, r
     if (prep_is_sparse(p) && (o->previous || o->write_lp)) {
         /* both need every candidate: the exact program over kept pairs only would prove nothing */
         diag_error(d, (diag_pos){NULL, 0, 0}, "%s needs every candidate visit, and this programme has too many "
-                   "to keep (more than %d): solve its localities as separate programmes",
-                   o->previous ? "re-rostering (--previous)" : "--write-lp",
-                   o->max_candidates > 0 ? o->max_candidates : SOLVE_SPARSE_ABOVE);
+                   "to keep (more than %d): %s",
+                   o->previous ? "re-rostering (--previous)" : "--write-lp", solve_candidate_cap(o->max_candidates),
+                   o->max_candidates > 0 ? "raise --max-candidates, or solve its localities as separate programmes"
+                                         : "solve its localities as separate programmes");
         return -1;
     }
     if ((o->strategy == SOLVE_STRATEGY_GREEDY || (prep_n_visits(p) > SOLVE_EXACT_MAX_VISITS && !o->write_lp) ||

@@ -88,6 +88,9 @@ prep *solve_prepare(const model_programme *m, prep_status *status);
 ** `roster solve --max-candidates`, for a machine with less memory than a
 ** programme needs (a city keeps 71 million, 1.4 GB in a solve). */
 prep *solve_prepare_within(const model_programme *m, int max_candidates, prep_status *status);
+/* The threshold solve_prepare_within uses for max_candidates: itself when
+** in range, else SOLVE_SPARSE_ABOVE (0 asks for the default). */
+int solve_candidate_cap(int max_candidates);
 /* The once-per-matched-pupil part of Q for the pair (pupil, adv). */
 double solve_match_value(const model_programme *m, int pupil, int adv);
 /* An advocate's weekly visit-minute cap (own and course), or MODEL_NO_LIMIT. */
