@@ -32,6 +32,7 @@ typedef struct {
     struct lagr *lag;       /* the Lagrangian's multipliers, kept between solves (a warm start) */
     int *z_col;             /* aws(): z[a,k,s] of the GLPK solve being built, 0 when none */
     double tie;             /* x's objective adds tie x |match|: among equal optima, the surest matching */
+    int threads;            /* the Lagrangian's pupils are priced on this many (bound_options) */
 } actx;
 
 static size_t aws(const actx *c, int adv, int week, int school) {
@@ -719,6 +720,7 @@ typedef struct lagr {
     size_t *grp_first, *grp;    /* aws() -> its pair-weeks: grp[grp_first[q] .. grp_first[q + 1]) */
     double *scratch;            /* the projection's sort buffer */
     int *chosen;                /* per pupil: its pair, or -1 */
+    double *pupil_best;         /* per pupil: its part of L */
     double *pair_val;           /* per pair: its value at these multipliers, lambda left out */
     double *best_val;           /* pair_val at the least L */
     double *price;              /* price_at(): per visit minute, for the current multipliers */
@@ -787,6 +789,9 @@ static double lagr_value(actx *c, lagr *L) {
     }
     for (size_t q = 0; q < (size_t)m->n_schools * (size_t)nw; q++) total += L->rho[q]; /* rooms rows, scaled alike */
     total += lagr_days(c, L);
+    /* each pupil's choice is its own: priced on the threads, summed in
+    ** pupil order so that L is the same for any thread count */
+#pragma omp parallel for schedule(dynamic, 32) num_threads(c->threads)
     for (int pu = 0; pu < m->n_pupils; pu++) {
         int first, n;
         prep_pupil_pairs(c->p, pu, &first, &n);
@@ -803,8 +808,9 @@ static double lagr_value(actx *c, lagr *L) {
             L->pair_val[i] = val + L->lambda[a];
             if (val > best) best = val, L->chosen[pu] = i;
         }
-        total += best;
+        L->pupil_best[pu] = best;
     }
+    for (int pu = 0; pu < m->n_pupils; pu++) total += L->pupil_best[pu];
     return total;
 }
 
@@ -1062,7 +1068,7 @@ static void match_by_auction(const actx *c, const double *val, char *pair_on) {
 
 static void lagr_free(lagr *L) {
     if (!L) return;
-    free(L->lambda), free(L->g_lambda), free(L->mu), free(L->g_mu), free(L->nu), free(L->g_nu), free(L->chosen);
+    free(L->lambda), free(L->g_lambda), free(L->mu), free(L->g_mu), free(L->nu), free(L->g_nu), free(L->chosen), free(L->pupil_best);
     free(L->rho), free(L->g_rho), free(L->price), free(L->pi), free(L->pi_sum), free(L->z);
     free(L->touch), free(L->g_touch), free(L->dirty), free(L->is_dirty);
     free(L->grp_first), free(L->grp), free(L->scratch), free(L->pair_val), free(L->best_val);
@@ -1081,6 +1087,7 @@ static lagr *lagr_new(const actx *c) {
     L->mu = calloc(n_mu + 1, sizeof(double)), L->g_mu = calloc(n_mu + 1, sizeof(double));
     L->nu = calloc(n_nu + 1, sizeof(double)), L->g_nu = calloc(n_nu + 1, sizeof(double));
     L->chosen = malloc(sizeof(int) * ((size_t)m->n_pupils + 1));
+    L->pupil_best = malloc(sizeof(double) * ((size_t)m->n_pupils + 1));
     L->rho = calloc(n_rho + 1, sizeof(double)), L->g_rho = calloc(n_rho + 1, sizeof(double));
     L->price = malloc(sizeof(double) * (n_mu * ((size_t)m->n_schools + 1) + 1));
     L->pi = calloc(n_pw + 1, sizeof(double)), L->pi_sum = calloc(n_nu + 1, sizeof(double));
@@ -1092,7 +1099,7 @@ static lagr *lagr_new(const actx *c) {
     L->best_val = calloc((size_t)prep_n_pairs(c->p) + 1, sizeof(double));
     L->grp_first = calloc(n_nu + 2, sizeof(size_t)), L->grp = malloc(sizeof(size_t) * (n_pw + 1));
     if (L->grp_first && L->grp) L->scratch = group_days(c, L->grp_first, L->grp);
-    if (!L->lambda || !L->g_lambda || !L->mu || !L->g_mu || !L->nu || !L->g_nu || !L->chosen || !L->rho ||
+    if (!L->lambda || !L->g_lambda || !L->mu || !L->g_mu || !L->nu || !L->g_nu || !L->chosen || !L->pupil_best || !L->rho ||
         !L->g_rho || !L->price || !L->pi || !L->pi_sum || !L->touch || !L->g_touch || !L->dirty || !L->is_dirty ||
         !L->z || !L->scratch || !L->pair_val || !L->best_val) {
         lagr_free(L);
@@ -1297,6 +1304,7 @@ void bound_free(bound_prog *bp) {
 int bound_solve(bound_prog *bp, const bound_options *o, bound_result *res) {
     actx *c = &bp->c;
     double t0 = stop_clock();
+    c->threads = o->threads > 1 ? o->threads : 1;
     int was = glp_term_out(GLP_OFF); /* the knapsack and clique finders print regardless of msg_lev */
     memset(res, 0, sizeof *res);
     res->bound = res->lagrangian = HUGE_VAL;

@@ -44,6 +44,8 @@ typedef struct {
     volatile sig_atomic_t *stop; /* ends the search early when raised; may be NULL */
     int mip_columns;        /* solve the visit part with GLPK up to this many u columns */
     double target;          /* Q of a known roster, -HUGE_VAL when none: steers the Lagrangian */
+    int threads;            /* the Lagrangian prices pupils on this many (0 or 1: the caller's alone);
+                            ** its bound is the same for any count */
 } bound_options;
 
 typedef struct {

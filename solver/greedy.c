@@ -14,7 +14,10 @@
 */
 #include "greedy.h"
 
+#include <limits.h>
 #include <math.h>
+#include <omp.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -61,6 +64,7 @@ typedef struct {
     int *teacher_sessions;   /* per teacher x week */
     int *pupil_week;         /* per pupil x week */
     int *taken, *taken_first, *taken_n; /* per pupil: its visits on, taken[taken_first[p] .. + taken_n[p]) */
+    size_t n_taken_all;      /* the length of taken */
     char *pupil_day;         /* per pupil x date */
     int *sess_week;          /* per session x week */
     char *sess_day;          /* per session x date */
@@ -78,7 +82,26 @@ typedef struct {
     int want_day;            /* plan_pair_by takes a time on this weekday when one fits (-1: any) */
     int travel_most;         /* the longest travel between two places (the default included) */
     int *busy_lo, *busy_hi, busy_cap; /* scratch: busy_spans() */
+    /* the local search on threads (search_round): this replica's try is
+    ** for pupil position at_pos, and is worthless once a pupil before it
+    ** has kept a move (*first_kept < at_pos): it then stops (cancelled) */
+    const atomic_int *first_kept; /* NULL: one thread, never cancelled */
+    int at_pos;
+    int own_first;           /* the position this replica kept a move at (the round's runner), or -1 */
+    bool aborted;            /* a try stopped by cancelled(), not by memory */
 } state;
+
+/* A try that another thread has made worthless stops early: it returns
+** -1 up the stack with s->aborted set, and its log is undone as any try
+** after a kept one is (search_sync). Checked between plans, never inside
+** one, so the state always matches the log. */
+static bool cancelled(state *s) {
+    if (!s->first_kept) return false;
+    int first = atomic_load_explicit(s->first_kept, memory_order_relaxed);
+    if (s->at_pos <= first || first == s->own_first) return false;
+    s->aborted = true;
+    return true;
+}
 
 /* An engagement id is a visit k (k < nv) or an occurrence nv + k. */
 static eng eng_of(const state *s, int e) {
@@ -588,6 +611,7 @@ static int try_pair(state *s, ulog *u, int pair, double *best, int *kept) {
     int n0 = u->n;
     double q0 = s->q;
     *kept = 0;
+    if (cancelled(s)) return -1;
     if (plan_pair(s, u, pair)) return -1;
     double g = s->q - q0;
     if (g > *best + EPS && s->pq[s->pairs[pair].pupil] != 0) {
@@ -666,33 +690,42 @@ static int repair(state *s, ulog *u, int e) {
     return any_occ_in_week(s, u, o->session, prep_week_of(s->p, o->date)) < 0 ? -1 : 0;
 }
 
+/* insert_displacing's one try: drop engagement e, take c, repair e's owner;
+** kept when Q rises. */
+static int displace_one(state *s, ulog *u, int c, int e, bool *improved) {
+    int n0 = u->n;
+    double q0 = s->q;
+    if (cancelled(s)) return -1;
+    if (do_drop(s, u, e)) return -1;
+    bool fits = c < s->nv ? visit_fits(s, c) : occ_fits(s, c - s->nv);
+    if (fits && (do_add(s, u, c) || repair(s, u, e))) return -1;
+    return settle(s, u, n0, q0, improved);
+}
+
+/* Most engagements insert_displacing tries to displace for one c. */
+#define DISPLACE_TRIES 64
+
 /* Engagement c does not fit: displace one engagement of the same person or
 ** at the same school that date, take c, repair the displaced owner; keep
 ** the first such move that raises Q. */
 static int insert_displacing(state *s, ulog *u, int c, bool *improved) {
     eng x = eng_of(s, c);
-    int cand[64], nc = 0;
-    const elist *l = person_list(s, x.date, x.person);
-    for (int i = 0; i < l->n && nc < 64; i++) cand[nc++] = l->a[i].id;
-    if (x.school >= 0) {
-        const elist *r = school_list(s, x.date, x.school);
-        for (int i = 0; i < r->n && nc < 64; i++) {
-            bool dup = false;
-            for (int j = 0; j < nc; j++) dup |= cand[j] == r->a[i].id;
-            if (!dup) cand[nc++] = r->a[i].id;
-        }
-    }
-    qsort(cand, (size_t)nc, sizeof *cand, cmp_int); /* an order independent of list history */
-    for (int i = 0; i < nc; i++) {
-        int n0 = u->n, e = cand[i];
-        double q0 = s->q;
-        if (do_drop(s, u, e)) return -1;
-        bool fits = c < s->nv ? visit_fits(s, c) : occ_fits(s, c - s->nv);
-        if (fits && (do_add(s, u, c) || repair(s, u, e))) return -1;
-        if (settle(s, u, n0, q0, improved)) return -1;
-        if (*improved) return 0;
-    }
-    return 0;
+    const elist *l = person_list(s, x.date, x.person), *r = x.school >= 0 ? school_list(s, x.date, x.school) : NULL;
+    int nc = 0, *cand = malloc(sizeof(int) * ((size_t)l->n + (size_t)(r ? r->n : 0) + 1));
+    if (!cand) return -1;
+    for (int i = 0; i < l->n; i++) cand[nc++] = l->a[i].id;
+    for (int i = 0; r && i < r->n; i++) cand[nc++] = r->a[i].id;
+    /* sorted, so which are tried and in what order depends on what is
+    ** taken, not on the order it was taken in: a replica of the state (the
+    ** local search on several threads) decides as the state itself would */
+    qsort(cand, (size_t)nc, sizeof *cand, cmp_int);
+    int n = 0, rc = 0;
+    for (int i = 0; i < nc && n < DISPLACE_TRIES; i++)
+        if (i == 0 || cand[i] != cand[i - 1]) cand[n++] = cand[i];
+    for (int i = 0; i < n && rc == 0; i++)
+        if ((rc = displace_one(s, u, c, cand[i], improved)) == 0 && *improved) break;
+    free(cand);
+    return rc;
 }
 
 /* Short weeks of a matched pupil: first plain additions, then with one
@@ -779,6 +812,7 @@ static int bump_pupil(state *s, ulog *u, int pupil, bool *improved) {
             /* the exchange takes at least both pupils' floors from Q and
             ** adds at most both plans' most: skip it when it cannot gain */
             if (s->pair_ub[i] + s->pupil_ub[other] - own - clear_gain_floor(s, other) <= EPS) continue;
+            if (cancelled(s)) return -1;
             int n0 = u->n;
             double q0 = s->q;
             if (clear_pupil(s, u, pupil) || clear_pupil(s, u, other) || plan_pair(s, u, i)) return -1;
@@ -865,8 +899,12 @@ static int improve_sessions(state *s, ulog *u, bool *improved) {
 }
 
 /* The clock is read once a pupil: a pass over a city's pupils takes minutes. */
+static bool time_is_up(const greedy_options *o) {
+    return stop_requested(o->stop) || (o->deadline > 0 && stop_clock() > o->deadline);
+}
+
 static bool out_of_time(const greedy_options *o) {
-    bool out = stop_requested(o->stop) || (o->deadline > 0 && stop_clock() > o->deadline);
+    bool out = time_is_up(o);
     if (out && o->cut_short) *o->cut_short = true;
     return out;
 }
@@ -883,21 +921,212 @@ static bool gather_pays(const state *s, const greedy_options *o, int pass, doubl
     return o->deadline <= 0 || stop_clock() + pass_seconds < o->deadline;
 }
 
-static int improve_pupils(state *s, ulog *u, const int *order, const greedy_options *o) {
+/* ---- the local search on several threads --------------------------------- */
+
+/* A pass tries each pupil's moves in order, and most tries keep nothing
+** (on a city a third of the pupils change the roster in the first pass, a
+** tenth by the fifth). So with threads, each thread holds a replica of the
+** state and tries the next pupils in order on its own; as long as no pupil
+** before it kept a move, a thread's try sees exactly the state the
+** sequential search would have, and so decides as it would. The first
+** pupil in order whose try kept a move ends the round: every replica
+** undoes what later pupils kept and replays that pupil's log, and the next
+** round starts after it. The rosters are those of one thread, for any
+** thread count (docs/solve.md, "The local search on several threads"). */
+typedef struct {
+    int n;                  /* replicas: the number of threads */
+    state **rep;            /* rep[0] is the state the caller reads */
+    ulog *log;              /* per replica: what its last try kept */
+    bool cut;               /* the clock or an interrupt stopped the search */
+} search;
+
+typedef int (*pupil_move)(state *s, ulog *u, int pupil, bool *improved);
+
+/* Pupils handed out per round at most: the round also ends at the first
+** pupil that keeps a move, and the clock is read between rounds. */
+#define SEARCH_ROUND 64
+
+/* Apply what another replica's log kept: the replica is the state that
+** log was written from, so every engagement fits again. */
+static int replay(state *s, const ulog *u) {
+    for (int j = 0; j < u->n; j++) {
+        int e = u->e[j];
+        if (u->added[j]) {
+            if (e < 0) match(s, -1 - e);
+            else if (eng_take(s, e)) return -1;
+        } else if (e < 0) {
+            unmatch(s, s->pairs[-1 - e].pupil);
+        } else {
+            eng_give_back(s, e);
+        }
+    }
+    return 0;
+}
+
+static int elist_copy(elist *d, const elist *from) {
+    if (from->n > d->cap) {
+        held *a = realloc(d->a, sizeof *a * (size_t)from->n);
+        if (!a) return -1;
+        d->a = a, d->cap = from->n;
+    }
+    if (from->n) memcpy(d->a, from->a, sizeof *d->a * (size_t)from->n);
+    d->n = from->n;
+    return 0;
+}
+
+#define COPY(field, count) memcpy(d->field, s->field, sizeof *d->field * (size_t)(count))
+
+/* Make replica d the same roster as s: everything a move changes. */
+static int state_copy(state *d, const state *s) {
+    const model_programme *m = s->m;
+    size_t nd = (size_t)s->ndates, nw = (size_t)s->nweeks;
+    for (size_t i = 0; i < nd * (size_t)s->npersons; i++)
+        if (elist_copy(&d->by_person[i], &s->by_person[i])) return -1;
+    for (size_t i = 0; i < nd * (size_t)s->nschools; i++)
+        if (elist_copy(&d->by_school[i], &s->by_school[i])) return -1;
+    COPY(visit_on, s->nv), COPY(occ_on, s->no);
+    COPY(pupil_pair, m->n_pupils), COPY(adv_pupils, m->n_advocates), COPY(adv_minutes, (size_t)m->n_advocates * nw);
+    COPY(teacher_sessions, (size_t)m->n_teachers * nw), COPY(pupil_week, (size_t)m->n_pupils * nw);
+    COPY(taken, s->n_taken_all), COPY(taken_n, m->n_pupils), COPY(pupil_day, (size_t)m->n_pupils * nd);
+    COPY(sess_week, (size_t)m->n_sessions * nw), COPY(sess_day, (size_t)m->n_sessions * nd);
+    COPY(pq, m->n_pupils);
+    d->q = s->q;
+    return 0;
+}
+
+#undef COPY
+
+/* One round on the threads. From pupil position `from`, each thread takes
+** the next position and tries that pupil's moves on its replica. The
+** first thread to keep a move (at position f) becomes the round's runner:
+** its replica now differs from the others, so they take no new position
+** (what they would try lacks f's move) and finish or cancel what they
+** hold, while the runner goes on with f + 1, f + 2, ... on its own
+** replica, which is the sequential search's state as long as no position
+** before f keeps a move. When the others are done, so is the round.
+** *first: the least position that kept a move (INT_MAX: none); *owner
+** its thread; *last the owner's last position tried; *improved its flag. */
+static int search_round(search *g, pupil_move move, const int *order, int from, int to, const greedy_options *o,
+                        int *first, int *owner, int *last, bool *improved) {
+    atomic_int next = from, at = INT_MAX, active = g->n;
+    atomic_bool failed = false, late = false;
+    int *kept_at = malloc(sizeof(int) * (size_t)g->n), *done = malloc(sizeof(int) * (size_t)g->n);
+    bool *flag = calloc((size_t)g->n, sizeof(bool));
+    if (!kept_at || !done || !flag) {
+        free(kept_at), free(done), free(flag);
+        return -1;
+    }
+#pragma omp parallel num_threads(g->n)
+    {
+        int t = omp_get_thread_num(), pos = -1;
+        state *s = g->rep[t];
+        ulog *u = &g->log[t];
+        kept_at[t] = done[t] = -1;
+        s->first_kept = &at, s->own_first = -1;
+        for (;;) {
+            if (kept_at[t] < 0) { /* not the runner: the next position, unless one before it kept a move */
+                pos = atomic_fetch_add(&next, 1);
+                if (pos >= to || pos > atomic_load(&at)) break;
+            } else if (++pos >= to || atomic_load(&active) == 1) { /* the runner: until the others are done */
+                break;
+            }
+            if (time_is_up(o)) {
+                atomic_store(&late, true);
+                break;
+            }
+            bool imp = false;
+            int n0 = u->n;
+            s->at_pos = pos;
+            int rc = move(s, u, order[pos], &imp);
+            if (rc && s->aborted) { /* a position before it kept a move: this try is undone anyway */
+                s->aborted = false;
+                break;
+            }
+            if (rc) {
+                atomic_store(&failed, true);
+                break;
+            }
+            done[t] = pos;
+            flag[t] |= imp;
+            if (u->n > n0 && kept_at[t] < 0) {
+                kept_at[t] = s->own_first = pos;
+                int was = atomic_load(&at);
+                while (pos < was && !atomic_compare_exchange_weak(&at, &was, pos)) {}
+                if (atomic_load(&at) < pos) break; /* an earlier position kept a move: not the runner */
+            }
+        }
+        s->first_kept = NULL;
+        atomic_fetch_sub(&active, 1);
+    }
+    *first = atomic_load(&at), *owner = -1, *last = to - 1;
+    for (int t = 0; t < g->n; t++)
+        if (kept_at[t] == *first) *owner = t, *improved = flag[t], *last = done[t];
+    if (atomic_load(&late)) g->cut = true;
+    free(kept_at), free(done), free(flag);
+    return atomic_load(&failed) ? -1 : 0;
+}
+
+/* After a round: every replica becomes the owner's roster. */
+static int search_sync(search *g, int owner) {
+    atomic_bool failed = false;
+#pragma omp parallel for num_threads(g->n)
+    for (int t = 0; t < g->n; t++) {
+        if (t == owner) continue;
+        if (undo_to(g->rep[t], &g->log[t], 0) || replay(g->rep[t], &g->log[owner])) atomic_store(&failed, true);
+        g->rep[t]->q = g->rep[owner]->q; /* the same roster: Q as the owner summed it */
+    }
+    for (int t = 0; t < g->n; t++) g->log[t].n = 0;
+    return atomic_load(&failed) ? -1 : 0;
+}
+
+/* move for every pupil in order (a pass), on the search's threads. */
+static int each_pupil(search *g, pupil_move move, const int *order, const greedy_options *o, bool *improved) {
+    state *s = g->rep[0];
+    int n = s->m->n_pupils;
+    if (g->n == 1) {
+        for (int oi = 0; oi < n; oi++) {
+            if (out_of_time(o)) return g->cut = true, 0;
+            if (move(s, &g->log[0], order[oi], improved)) return -1;
+            g->log[0].n = 0; /* moves kept are final */
+            if (o->on_q) o->on_q(o->on_q_arg, s->q);
+        }
+        return 0;
+    }
+    /* the replicas start from the state as the sequential moves left it */
+    for (int t = 1; t < g->n; t++)
+        if (state_copy(g->rep[t], s)) return -1;
+    for (int oi = 0; oi < n && !g->cut;) {
+        int to = oi + SEARCH_ROUND < n ? oi + SEARCH_ROUND : n, first, owner, last;
+        bool imp = false;
+        if (search_round(g, move, order, oi, to, o, &first, &owner, &last, &imp)) return -1;
+        /* nothing kept: only tries cut short by the clock are undone */
+        if (search_sync(g, owner >= 0 ? owner : 0)) return -1;
+        if (owner >= 0) *improved |= imp;
+        oi = last + 1;
+        if (o->on_q) o->on_q(o->on_q_arg, s->q);
+    }
+    if (g->cut && o->cut_short) *o->cut_short = true;
+    return 0;
+}
+
+/* Every move of the local search for one pupil, in order. */
+static int improve_pupil(state *s, ulog *u, int pupil, bool *improved) {
+    bool bumped = false;
+    if (replan_pupil(s, u, pupil, improved) || bump_pupil(s, u, pupil, &bumped) ||
+        share_week(s, u, pupil, &bumped) || improve_weeks(s, u, pupil, improved))
+        return -1;
+    *improved |= bumped;
+    return 0;
+}
+
+static int improve_pupils(search *g, const int *order, const greedy_options *o) {
+    state *s = g->rep[0];
+    ulog *u = &g->log[0];
     for (int pass = 0; pass < o->passes; pass++) {
         bool improved = false;
         double started = stop_clock();
-        for (int oi = 0; oi < s->m->n_pupils; oi++) {
-            if (out_of_time(o)) return 0;
-            int pupil = order[oi];
-            bool bumped = false;
-            if (replan_pupil(s, u, pupil, &improved) || bump_pupil(s, u, pupil, &bumped) ||
-                share_week(s, u, pupil, &bumped) || improve_weeks(s, u, pupil, &improved))
-                return -1;
-            improved |= bumped;
-            u->n = 0; /* moves kept are final */
-            if (o->on_q) o->on_q(o->on_q_arg, s->q);
-        }
+        if (each_pupil(g, improve_pupil, order, o, &improved)) return -1;
+        if (g->cut) return 0;
         if (improve_sessions(s, u, &improved)) return -1;
         u->n = 0;
         if (gather_pays(s, o, pass, stop_clock() - started) && gather_days(s, u, o, &improved)) return -1;
@@ -964,23 +1193,20 @@ static int gather_days(state *s, ulog *u, const greedy_options *o, bool *improve
 /* School days last: re-time each pupil to share its advocate's days. Run
 ** after the other moves have settled, so it only adds to their roster (run
 ** among them, it led the search elsewhere: early-window ended lower). */
-static int polish_days(state *s, ulog *u, const int *order, const greedy_options *o) {
+static int polish_days(search *g, const int *order, const greedy_options *o) {
+    state *s = g->rep[0];
     for (int pass = 0; pass < o->passes; pass++) {
         bool improved = false;
-        for (int oi = 0; oi < s->m->n_pupils; oi++) {
-            if (out_of_time(o)) return 0;
-            if (repattern_days(s, u, order[oi], &improved)) return -1;
-            u->n = 0;
-            if (o->on_q) o->on_q(o->on_q_arg, s->q);
-        }
-        if (s->m->weights.school_day > 0 && gather_days(s, u, o, &improved)) return -1;
+        if (each_pupil(g, repattern_days, order, o, &improved)) return -1;
+        if (g->cut) return 0;
+        if (s->m->weights.school_day > 0 && gather_days(s, &g->log[0], o, &improved)) return -1;
         if (!improved) break;
     }
     return 0;
 }
 
-static int local_search(state *s, ulog *u, const int *order, const greedy_options *o) {
-    return improve_pupils(s, u, order, o) || polish_days(s, u, order, o) ? -1 : 0;
+static int local_search(search *g, const int *order, const greedy_options *o) {
+    return improve_pupils(g, order, o) || polish_days(g, order, o) ? -1 : 0;
 }
 
 /* ---- setup --------------------------------------------------------------- */
@@ -1109,6 +1335,7 @@ static int state_init(state *s, const model_programme *m, const prep *p, char *v
         all_taken += (size_t)taken_cap(s, pu);
     }
     s->taken = malloc(sizeof(int) * (all_taken + 1));
+    s->n_taken_all = all_taken;
     s->pupil_day = calloc((size_t)m->n_pupils * nd + 1, 1);
     s->sess_week = calloc((size_t)m->n_sessions * nw + 1, sizeof(int));
     s->sess_day = calloc((size_t)m->n_sessions * nd + 1, 1);
@@ -1154,27 +1381,59 @@ static int state_init(state *s, const model_programme *m, const prep *p, char *v
     return 0;
 }
 
+/* The replicas of a search on o->threads threads: rep[0] is s. */
+static int search_new(search *g, state *s, const model_programme *m, const prep *p, const greedy_options *o) {
+    g->n = o->threads > 1 ? o->threads : 1;
+    g->cut = false;
+    g->rep = calloc((size_t)g->n, sizeof *g->rep);
+    g->log = calloc((size_t)g->n, sizeof *g->log);
+    if (!g->rep || !g->log) return -1;
+    g->rep[0] = s;
+    const greedy_index *ix = o->index ? o->index : s->own_index;
+    for (int t = 1; t < g->n; t++) {
+        state *r = calloc(1, sizeof *r);
+        if (!r) return -1;
+        g->rep[t] = r;
+        char *von = calloc((size_t)prep_n_visits(p) + 1, 1), *oon = calloc((size_t)prep_n_occurrences(p) + 1, 1);
+        if (!von || !oon) return free(von), free(oon), -1;
+        if (state_init(r, m, p, von, oon, ix)) return -1; /* r owns von and oon from here */
+    }
+    return 0;
+}
+
+static void search_free(search *g) {
+    for (int t = 0; g->log && t < g->n; t++) free(g->log[t].e), free(g->log[t].added);
+    for (int t = 1; g->rep && t < g->n; t++)
+        if (g->rep[t]) {
+            free(g->rep[t]->visit_on), free(g->rep[t]->occ_on);
+            state_free(g->rep[t]);
+            free(g->rep[t]);
+        }
+    free(g->rep), free(g->log);
+}
+
 int greedy_roster_opts(const model_programme *m, const prep *p, const greedy_options *o, char *visit_on, char *occ_on,
                        double *q) {
     state s;
-    ulog u = {0};
+    search g = {0};
     memset(visit_on, 0, (size_t)prep_n_visits(p));
     memset(occ_on, 0, (size_t)prep_n_occurrences(p));
     int rc = -1, *order = NULL;
-    if (state_init(&s, m, p, visit_on, occ_on, o->index) == 0 && (order = pupil_order(m)) != NULL &&
-        pupils_greedy(&s, &u, order, o->prefer_pair) == 0 && sessions_greedy(&s, &u) == 0) {
+    if (state_init(&s, m, p, visit_on, occ_on, o->index) == 0 && search_new(&g, &s, m, p, o) == 0 &&
+        (order = pupil_order(m)) != NULL && pupils_greedy(&s, &g.log[0], order, o->prefer_pair) == 0 &&
+        sessions_greedy(&s, &g.log[0]) == 0) {
+        g.log[0].n = 0;
         if (o->on_q) o->on_q(o->on_q_arg, s.q);
-        if (local_search(&s, &u, order, o) == 0) rc = 0;
+        if (local_search(&g, order, o) == 0) rc = 0;
     }
     if (rc == 0 && q) *q = s.q;
     free(order);
-    free(u.e);
-    free(u.added);
+    search_free(&g);
     state_free(&s);
     return rc;
 }
 
 int greedy_roster(const model_programme *m, const prep *p, char *visit_on, char *occ_on) {
-    greedy_options o = {GREEDY_PASSES, NULL, 0, NULL, NULL, NULL, NULL, NULL};
+    greedy_options o = {GREEDY_PASSES, NULL, 0, NULL, NULL, NULL, NULL, NULL, 1};
     return greedy_roster_opts(m, p, &o, visit_on, occ_on, NULL);
 }

@@ -41,6 +41,9 @@ typedef struct {
     ** search (for a progress display; it should be cheap); may be NULL */
     void (*on_q)(void *arg, double q);
     void *on_q_arg;
+    /* threads for the local search (0 or 1: the calling thread alone); the
+    ** roster is the same for any count, only sooner */
+    int threads;
 } greedy_options;
 
 /* The same with options; *q (may be NULL) receives Q of the roster, its

@@ -15,7 +15,6 @@
 #include "solve.h"
 
 #include <glpk.h>
-#include <omp.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -1290,7 +1289,7 @@ static int heuristic_from(ctx *c, const char *prefer, double *heur) {
     const prep_visit *vis = prep_visits(c->p);
     int nv = prep_n_visits(c->p), no = prep_n_occurrences(c->p), ncols = glp_get_num_cols(c->P);
     char *von = malloc((size_t)nv + 1), *oon = malloc((size_t)no + 1);
-    greedy_options go = {GREEDY_PASSES, prefer, 0, NULL, NULL, NULL, NULL, NULL};
+    greedy_options go = {GREEDY_PASSES, prefer, 0, NULL, NULL, NULL, NULL, NULL, 1};
     memset(heur, 0, sizeof(double) * ((size_t)ncols + 1));
     if (!von || !oon || greedy_roster_opts(m, c->p, &go, von, oon, NULL)) {
         free(von);
@@ -1483,7 +1482,7 @@ static int build(ctx *c) {
 ** it then. */
 static int assignment_bound(ctx *c, const solve_options *o, solve_stats *stats) {
     bound_options bo = {o->time_limit > 0 ? 0.25 * o->time_limit : 60.0, o->stop, SOLVE_BOUND_MIP_COLUMNS,
-                        heuristic_value(c)};
+                        heuristic_value(c), o->threads};
     bound_result br;
     if (bound_assignment(c->m, c->p, &bo, &br)) return -1;
     c->known_bound = br.bound; /* floored by bound.c when the weights are whole numbers */
@@ -1510,14 +1509,14 @@ static int assignment_bound(ctx *c, const solve_options *o, solve_stats *stats) 
 
 /* ---- large programmes ------------------------------------------------------ */
 
-/* Two rosters are planned independently, so --threads 2 runs them side by
-** side: the greedy roster alone, and A (without a target, so it does not
-** depend on the first) followed by the greedy planned from A's matching.
-** The better is kept and A is refined once more towards its Q. Each part
-** is deterministic, so the roster does not depend on the thread count.
-** GLPK keeps its environment per thread: a worker thread frees its own. */
-/* The progress display while the two plans run: the best Q either has
-** reached. Both threads report, so the update is serialised. */
+/* Two rosters are planned: A (without a target, so it does not depend on
+** the other) followed by the greedy planned from A's matching, then the
+** greedy roster alone. The better is kept and A is refined once more
+** towards its Q. --threads speeds up each step (A's Lagrangian prices its
+** pupils on the threads, the greedy's local search tries pupils on them),
+** and each step gives the same result for any thread count. */
+/* The progress display while the plans run: the best Q either has
+** reached (serialised, should a caller report from several threads). */
 typedef struct {
     progress *prog;         /* may be NULL: then only the first roster is noted */
     double t0, best;
@@ -1547,12 +1546,13 @@ typedef struct {
 
 static void plan_from_bound(ctx *c, const solve_options *o, bound_result *br, planned *pl) {
     const model_programme *m = c->m;
-    bound_options bo = {o->time_limit > 0 ? 0.25 * o->time_limit : 60.0, o->stop, SOLVE_BOUND_MIP_COLUMNS, -HUGE_VAL};
+    bound_options bo = {o->time_limit > 0 ? 0.25 * o->time_limit : 60.0, o->stop, SOLVE_BOUND_MIP_COLUMNS, -HUGE_VAL,
+                        o->threads};
     pl->bound = bound_new(m, c->p);
     pl->rc = pl->bound ? bound_solve(pl->bound, &bo, br) : -1;
     if (pl->rc || !br->pair_on) return;
     greedy_options go = {GREEDY_PASSES, br->pair_on, pl->deadline, o->stop, &pl->cut_short, pl->index, large_on_q,
-                         pl->shown};
+                         pl->shown, o->threads};
     pl->rc = greedy_roster_opts(m, c->p, &go, pl->von, pl->oon, &pl->q);
 }
 
@@ -1577,28 +1577,17 @@ static int large_roster(ctx *c, const solve_options *o, double t0, solve_stats *
     if (!index || !c->x_col || !c->sol || !a.von || !a.oon || !b.von || !b.oon) goto out;
     for (int i = 0; i < np; i++) c->x_col[i] = 1 + i;
     c->v_col0 = np + 1, c->o_col0 = np + nv + 1;
-    greedy_options go = {GREEDY_PASSES, NULL, deadline, o->stop, &a.cut_short, index, large_on_q, &shown};
-    if (o->threads > 1) {
-#pragma omp parallel sections num_threads(2)
-        {
-#pragma omp section
-            a.rc = greedy_roster_opts(m, c->p, &go, a.von, a.oon, &a.q);
-#pragma omp section
-            {
-                plan_from_bound(c, o, &br, &b);
-                if (omp_get_thread_num() != 0) glp_free_env();
-            }
-        }
-    } else {
-        /* One thread: A and the plan from its matching first (on the
-        ** generated area and city it is the better plan), then the plain
-        ** plan unless the clock already cut the first. The other order ran
-        ** A after the plain plan had used the time: a city took 76 s on a
-        ** 60 s limit, and its better plan got no local search. */
-        plan_from_bound(c, o, &br, &b);
-        if (b.rc == 0 && (b.q == -HUGE_VAL || !b.cut_short))
-            a.rc = greedy_roster_opts(m, c->p, &go, a.von, a.oon, &a.q);
-    }
+    greedy_options go = {GREEDY_PASSES, NULL, deadline, o->stop, &a.cut_short, index, large_on_q, &shown, o->threads};
+    /* A and the plan from its matching first (on the generated area and
+    ** city it is the better plan), then the plain plan unless the clock
+    ** already cut the first. The other order ran A after the plain plan
+    ** had used the time: a city took 76 s on a 60 s limit, and its better
+    ** plan got no local search. Threads speed up each step (A's pupils,
+    ** the local search's tries) rather than run the plans side by side, so
+    ** the roster is the same for any --threads. */
+    plan_from_bound(c, o, &br, &b);
+    if (b.rc == 0 && (b.q == -HUGE_VAL || !b.cut_short))
+        a.rc = greedy_roster_opts(m, c->p, &go, a.von, a.oon, &a.q);
     if (a.rc || b.rc) goto out;
     planned *best = b.q > a.q ? &b : &a;
     stats->plain_q = a.q, stats->from_bound_q = b.q;
@@ -1609,7 +1598,7 @@ static int large_roster(ctx *c, const solve_options *o, double t0, solve_stats *
     stats->assign_seconds = br.seconds, stats->assign_rows = br.rows, stats->assign_cols = br.cols;
     if (br.lagrangian < HUGE_VAL && !proven(m, best->q, br.bound) && !prep_is_sparse(c->p)) {
         /* the Lagrangian again, now steered towards the roster's Q */
-        bound_options bo = {o->time_limit > 0 ? 0.1 * o->time_limit : 30.0, o->stop, 0, best->q};
+        bound_options bo = {o->time_limit > 0 ? 0.1 * o->time_limit : 30.0, o->stop, 0, best->q, o->threads};
         if (bound_solve(b.bound, &bo, &br2)) goto out;
         *bound = fmin(*bound, br2.bound);
         stats->assign_seconds += br2.seconds;

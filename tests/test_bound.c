@@ -55,7 +55,7 @@ static void bound_text(run *x, const char *yaml) {
 
 /* A on x's programme (weights may have been changed since bound_text). */
 static void bound_now(run *x) {
-    bound_options o = {0, NULL, 1 << 30, -HUGE_VAL};
+    bound_options o = {0, NULL, 1 << 30, -HUGE_VAL, 1};
     assert_int_equal(bound_assignment(x->m, x->p, &o, &x->a), 0);
     assert_true(x->a.optimal);
     assert_true(isfinite(x->a.bound));
@@ -67,7 +67,7 @@ static void bound_now(run *x) {
     /* the Lagrangian alone (no GLPK program for the visits) is a weaker
     ** bound, never a smaller one than A's optimum */
     bound_result l;
-    bound_options lo = {0, NULL, 0, -HUGE_VAL};
+    bound_options lo = {0, NULL, 0, -HUGE_VAL, 1};
     assert_int_equal(bound_assignment(x->m, x->p, &lo, &l), 0);
     if (l.lagrangian < HUGE_VAL) assert_false(l.optimal); /* it ran: nothing is claimed solved */
     assert_true(l.bound >= x->a.bound - 1e-6);
@@ -209,7 +209,7 @@ static void test_lagrangian_school_days(void **state) {
     for (int i = 0; i < 2; i++) {
         run x;
         bound_text(&x, inputs[i]);
-        bound_options lo = {0, NULL, 0, -HUGE_VAL};
+        bound_options lo = {0, NULL, 0, -HUGE_VAL, 1};
         assert_int_equal(bound_assignment(x.m, x.p, &lo, &x.a), 0);
         assert_true(x.a.lagrangian < HUGE_VAL);
         assert_false(x.a.optimal);
@@ -240,7 +240,7 @@ static void test_lagrangian_matching_keeps_max_pupils(void **state) {
                                "  - {id: P3, school: s1}\n"
                                "advocates:\n  - {id: A1, kind: staff, max_pupils: 1, " WEEKDAYS "}\n"
                                "  - {id: A2, kind: staff, max_pupils: 1, experience: {literacy: 1}, " WEEKDAYS "}\n");
-    bound_options lo = {0, NULL, 0, -HUGE_VAL};
+    bound_options lo = {0, NULL, 0, -HUGE_VAL, 1};
     assert_int_equal(bound_assignment(x.m, x.p, &lo, &x.a), 0);
     assert_true(x.a.lagrangian < HUGE_VAL);
     assert_non_null(x.a.pair_on);
@@ -427,7 +427,7 @@ static void test_mathprog_cases(void **state) {
         prep *p = prep_new(m);
         assert_non_null(p);
         bound_result a;
-        bound_options o = {0, NULL, 1 << 30, -HUGE_VAL};
+        bound_options o = {0, NULL, 1 << 30, -HUGE_VAL, 1};
         assert_int_equal(bound_assignment(m, p, &o, &a), 0);
         if (a.bound < q - 1e-6) fail_msg("%s: A's bound %g is below the optimum %g", path, a.bound, q);
         assert_true(a.optimal);
