@@ -240,6 +240,39 @@ def bench_size(size, a, work, report):
     return rows
 
 
+def bench_scaling(size, lim, a, work, report):
+    """The same instance solved on 1 and on 2 threads with a limit long
+    enough for the search to converge: the rosters must be byte-identical
+    (--threads changes only when a roster is ready), so the ratio of wall
+    times is the speed-up for the same result."""
+    d = os.path.join(work, size)
+    inp = os.path.join(d, "input")
+    if not glob.glob(os.path.join(inp, "*.yaml")):
+        gen_cmd = ["python3", "bench/gen.py", "--size", size, "--seed", str(a.seed), "-o", inp]
+        subprocess.run(gen_cmd, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+        report["commands"].append(show(gen_cmd))
+    files = sorted(glob.glob(os.path.join(inp, "*.yaml")))
+    runs = []
+    print("threads on %s (--time-limit %g):" % (size, lim), flush=True)
+    for threads in (1, 2):
+        out = os.path.join(d, "threads-%d" % threads)
+        log_path = os.path.join(d, "threads-%d.log" % threads)
+        cmd = [a.roster, "solve"] + files + ["-o", out, "--time-limit", "%g" % lim, "--threads", str(threads)]
+        run = run_cmd(cmd, log_path, lim + max(15.0, 0.25 * lim), a.mem_cap_mb)
+        parsed = parsers.parse_roster(read(log_path), read(os.path.join(out, "roster.yaml")))
+        runs.append({"threads": threads, "time_s": run["wall_s"], "peak_rss_mb": run["rss_mb"],
+                     "objective": parsed["objective"], "status": parsed["tool_status"],
+                     "roster": read(os.path.join(out, "roster.yaml"))})
+        report["commands"].append(show(cmd, files))
+        print("  --threads %d  %8s s  obj %s  %s" % (threads, fmt(run["wall_s"], 2), fmt(parsed["objective"]),
+                                                    parsed["tool_status"]), flush=True)
+    same = bool(runs[0]["roster"]) and runs[0]["roster"] == runs[1]["roster"]
+    converged = all(r["status"] in ("feasible", "optimal") for r in runs)
+    speedup = runs[0]["time_s"] / runs[1]["time_s"] if runs[0]["time_s"] and runs[1]["time_s"] else None
+    report["scaling"] = {"size": size, "limit": lim, "runs": runs, "same": same, "converged": converged,
+                         "speedup": speedup}
+
+
 def size_limit(a, size):
     """The time limit of one size: --size-time-limit SIZE=S, else --time-limit."""
     return a.size_limits.get(size, a.time_limit)
@@ -345,6 +378,24 @@ def write_md(path, rows, report, a, info):
                 r["solver"], r["status"], fmt(r["first_feasible_s"], 2), fmt(r["time_s"], 2),
                 fmt(r["objective"]), fmt(r["bound"]), fmt(r["gap_pct"], 3), fmt(r["peak_rss_mb"], 1),
                 (r["note"] or "").replace("|", "\\|")))
+    sc = report.get("scaling")
+    if sc:
+        L.append("")
+        L.append("## Threads: the same roster on 1 and 2 threads (%s, `--time-limit %g`)" % (sc["size"], sc["limit"]))
+        L.append("")
+        L.append("The limit is long enough for the local search to converge (status feasible, not")
+        L.append("time_limit), so both runs do the same work and must write the same roster;")
+        L.append("the speed-up is the ratio of their wall times.")
+        L.append("")
+        L.append("| threads | status | final s | objective | peak RSS MB |")
+        L.append("|---|---|---|---|---|")
+        for r in sc["runs"]:
+            L.append("| %d | %s | %s | %s | %s |" % (r["threads"], r["status"] or "error", fmt(r["time_s"], 2),
+                                               fmt(r["objective"]), fmt(r["peak_rss_mb"], 1)))
+        L.append("")
+        L.append("Rosters byte-identical: %s. Both converged: %s. Speed-up of 2 threads: %s." % (
+            "yes" if sc["same"] else "**no**", "yes" if sc["converged"] else "**no** (the clock cut a run: the ratio is not for the same work)",
+            "%.2fx" % sc["speedup"] if sc["speedup"] else "n/a"))
     if report["exports"]:
         L.append("")
         L.append("## Exports (not counted in the peers' times)")
@@ -404,6 +455,8 @@ def main(argv):
     ap.add_argument("--export-limit", type=float, default=600.0, help="seconds allowed to write the LP / data")
     ap.add_argument("--export-solve-limit", type=float, default=1.0,
                     help="--time-limit of the roster solve that writes the LP")
+    ap.add_argument("--scaling", default="city=300", metavar="SIZE=SECONDS",
+                    help="solve SIZE on 1 and 2 threads with this limit and compare (default city=300; none: skip)")
     ap.add_argument("--work", default=os.path.join(ROOT, "bench", "out"))
     ap.add_argument("--results", default=HERE, help="directory for results.md, results.csv, time-vs-size.svg")
     a = ap.parse_args(argv)
@@ -431,6 +484,12 @@ def main(argv):
         write_csv(os.path.join(a.results, "results.csv"), rows)
         write_md(os.path.join(a.results, "results.md"), rows, report, a, info)
         plot.write_svg(os.path.join(a.results, "time-vs-size.svg"), rows, a.time_limit)
+    if a.scaling != "none":
+        size, _, secs = a.scaling.partition("=")
+        if size not in SIZES or not secs:
+            ap.error("--scaling wants SIZE=SECONDS or none, not %r" % a.scaling)
+        bench_scaling(size, float(secs), a, a.work, report)
+        write_md(os.path.join(a.results, "results.md"), rows, report, a, info)
     print("wrote %s/results.md, results.csv, time-vs-size.svg" % shown_work(a.results))
     return 0
 

@@ -6,6 +6,7 @@
 #   bench/run.sh [--sizes field-trial,area,city,county] [--time-limit 60]
 #                [--size-time-limit county=600]
 #                [--mem-cap-mb 8000] [--threads N] [--solvers roster,glpsol,cbc,highs]
+#                [--scaling city=300 | none]
 #
 # Installs what is missing first (Debian time, glpk-utils, coinor-cbc,
 # nodejs/npm; the pinned npm `highs` under bench/node_modules). It takes

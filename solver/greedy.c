@@ -10,13 +10,17 @@
 ** (section 5) up to date as engagements come and go, so every move is
 ** judged by its exact change in Q: a move is applied, Q compared, and the
 ** move undone unless Q rose. Nothing depends on the clock or on chance, so
-** the roster is the same on every run.
+** the roster is the same on every run; with threads the local search
+** commits their tries in the one-thread order, so it is the same for any
+** thread count too.
 */
 #include "greedy.h"
 
 #include <limits.h>
 #include <math.h>
 #include <omp.h>
+#include <pthread.h>
+#include <sched.h>
 #include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -82,23 +86,20 @@ typedef struct {
     int want_day;            /* plan_pair_by takes a time on this weekday when one fits (-1: any) */
     int travel_most;         /* the longest travel between two places (the default included) */
     int *busy_lo, *busy_hi, busy_cap; /* scratch: busy_spans() */
-    /* the local search on threads (search_round): this replica's try is
-    ** for pupil position at_pos, and is worthless once a pupil before it
-    ** has kept a move (*first_kept < at_pos): it then stops (cancelled) */
-    const atomic_int *first_kept; /* NULL: one thread, never cancelled */
-    int at_pos;
-    int own_first;           /* the position this replica kept a move at (the round's runner), or -1 */
+    /* the local search on threads (each_pupil): the kept moves of the pass
+    ** so far, as many as this replica holds (applied); its try is
+    ** worthless once more are kept (*kept_n > applied), and stops */
+    const atomic_int *kept_n; /* NULL: one thread, never cancelled */
+    int applied;
     bool aborted;            /* a try stopped by cancelled(), not by memory */
 } state;
 
 /* A try that another thread has made worthless stops early: it returns
-** -1 up the stack with s->aborted set, and its log is undone as any try
-** after a kept one is (search_sync). Checked between plans, never inside
-** one, so the state always matches the log. */
+** -1 up the stack with s->aborted set, and its thread undoes its log.
+** Checked between plans, never inside one, so the state always matches
+** the log. */
 static bool cancelled(state *s) {
-    if (!s->first_kept) return false;
-    int first = atomic_load_explicit(s->first_kept, memory_order_relaxed);
-    if (s->at_pos <= first || first == s->own_first) return false;
+    if (!s->kept_n || atomic_load_explicit(s->kept_n, memory_order_relaxed) == s->applied) return false;
     s->aborted = true;
     return true;
 }
@@ -926,30 +927,27 @@ static bool gather_pays(const state *s, const greedy_options *o, int pass, doubl
 /* A pass tries each pupil's moves in order, and most tries keep nothing
 ** (on a city a third of the pupils change the roster in the first pass, a
 ** tenth by the fifth). So with threads, each thread holds a replica of the
-** state and tries the next pupils in order on its own; as long as no pupil
-** before it kept a move, a thread's try sees exactly the state the
-** sequential search would have, and so decides as it would. The first
-** pupil in order whose try kept a move ends the round: every replica
-** undoes what later pupils kept and replays that pupil's log, and the next
-** round starts after it. The rosters are those of one thread, for any
+** state and takes the next pupil in order; a try counts only when no
+** pupil before it kept a move since the replica was brought up to date,
+** so it saw exactly the state the sequential search would have and
+** decided as it would. Tries are decided in order (the frontier): a kept
+** move joins the pass's log of kept moves, every later try is void and
+** handed out again, and each replica replays the kept moves it lacks
+** before its next try. The rosters are those of one thread, for any
 ** thread count (docs/solve.md, "The local search on several threads"). */
 typedef struct {
     int n;                  /* replicas: the number of threads */
     state **rep;            /* rep[0] is the state the caller reads */
-    ulog *log;              /* per replica: what its last try kept */
+    ulog *log;              /* per replica: what its try is doing or kept */
     bool cut;               /* the clock or an interrupt stopped the search */
 } search;
 
 typedef int (*pupil_move)(state *s, ulog *u, int pupil, bool *improved);
 
-/* Pupils handed out per round at most: the round also ends at the first
-** pupil that keeps a move, and the clock is read between rounds. */
-#define SEARCH_ROUND 64
-
-/* Apply what another replica's log kept: the replica is the state that
-** log was written from, so every engagement fits again. */
-static int replay(state *s, const ulog *u) {
-    for (int j = 0; j < u->n; j++) {
+/* Apply log entries [from, u->n) of another replica's moves: the replica
+** is the state they were made from, so every engagement fits again. */
+static int replay(state *s, const ulog *u, int from) {
+    for (int j = from; j < u->n; j++) {
         int e = u->e[j];
         if (u->added[j]) {
             if (e < 0) match(s, -1 - e);
@@ -996,87 +994,134 @@ static int state_copy(state *d, const state *s) {
 
 #undef COPY
 
-/* One round on the threads. From pupil position `from`, each thread takes
-** the next position and tries that pupil's moves on its replica. The
-** first thread to keep a move (at position f) becomes the round's runner:
-** its replica now differs from the others, so they take no new position
-** (what they would try lacks f's move) and finish or cancel what they
-** hold, while the runner goes on with f + 1, f + 2, ... on its own
-** replica, which is the sequential search's state as long as no position
-** before f keeps a move. When the others are done, so is the round.
-** *first: the least position that kept a move (INT_MAX: none); *owner
-** its thread; *last the owner's last position tried; *improved its flag. */
-static int search_round(search *g, pupil_move move, const int *order, int from, int to, const greedy_options *o,
-                        int *first, int *owner, int *last, bool *improved) {
-    atomic_int next = from, at = INT_MAX, active = g->n;
-    atomic_bool failed = false, late = false;
-    int *kept_at = malloc(sizeof(int) * (size_t)g->n), *done = malloc(sizeof(int) * (size_t)g->n);
-    bool *flag = calloc((size_t)g->n, sizeof(bool));
-    if (!kept_at || !done || !flag) {
-        free(kept_at), free(done), free(flag);
-        return -1;
-    }
-#pragma omp parallel num_threads(g->n)
-    {
-        int t = omp_get_thread_num(), pos = -1;
-        state *s = g->rep[t];
+/* A try's fate, per thread, while its thread waits for the frontier. */
+enum { TRY_RUNNING, TRY_WAITING, TRY_KEPT, TRY_VOID };
+
+/* One pass on the threads: what they share, read and written under lock
+** (kept_n and fate also atomically). A POSIX mutex rather than an OpenMP
+** critical section, so that ThreadSanitizer sees it. */
+typedef struct {
+    pthread_mutex_t lock;
+    int n;                  /* pupil positions in the pass */
+    int frontier;           /* positions before it are decided */
+    int next;               /* the next position to hand out */
+    ulog kept;              /* the moves kept this pass, in position order */
+    atomic_int kept_n;      /* kept.n, for cancelled() */
+    double kept_q;          /* Q after them */
+    unsigned char *tried;   /* per position: 0 open, 1 tried and nothing kept, 2 a move kept */
+    int *by;                /* per position tried with a move kept: its thread */
+    bool *gain;             /* per position: the try's improved flag */
+    atomic_int *fate;       /* per thread: TRY_* */
+    bool improved, failed, cut;
+} pass_run;
+
+/* Decide tries in order from the frontier: one that kept nothing is
+** passed; one that kept a move joins the kept log (its replica already
+** holds it), and every try after it is void: those positions are handed
+** out again. Under ps->lock. */
+static int pass_advance(pass_run *ps, search *g, const greedy_options *o) {
+    bool kept = false;
+    while (ps->frontier < ps->n && ps->tried[ps->frontier]) {
+        int at = ps->frontier++;
+        if (ps->tried[at] == 1) continue;
+        int t = ps->by[at];
         ulog *u = &g->log[t];
-        kept_at[t] = done[t] = -1;
-        s->first_kept = &at, s->own_first = -1;
-        for (;;) {
-            if (kept_at[t] < 0) { /* not the runner: the next position, unless one before it kept a move */
-                pos = atomic_fetch_add(&next, 1);
-                if (pos >= to || pos > atomic_load(&at)) break;
-            } else if (++pos >= to || atomic_load(&active) == 1) { /* the runner: until the others are done */
-                break;
-            }
-            if (time_is_up(o)) {
-                atomic_store(&late, true);
-                break;
-            }
-            bool imp = false;
-            int n0 = u->n;
-            s->at_pos = pos;
-            int rc = move(s, u, order[pos], &imp);
-            if (rc && s->aborted) { /* a position before it kept a move: this try is undone anyway */
-                s->aborted = false;
-                break;
-            }
-            if (rc) {
-                atomic_store(&failed, true);
-                break;
-            }
-            done[t] = pos;
-            flag[t] |= imp;
-            if (u->n > n0 && kept_at[t] < 0) {
-                kept_at[t] = s->own_first = pos;
-                int was = atomic_load(&at);
-                while (pos < was && !atomic_compare_exchange_weak(&at, &was, pos)) {}
-                if (atomic_load(&at) < pos) break; /* an earlier position kept a move: not the runner */
-            }
+        for (int j = 0; j < u->n; j++)
+            if (log_push(&ps->kept, u->e[j], u->added[j])) return -1;
+        u->n = 0;
+        g->rep[t]->applied = ps->kept.n;
+        atomic_store(&ps->kept_n, ps->kept.n);
+        ps->kept_q = g->rep[t]->q;
+        ps->improved |= ps->gain[at];
+        for (int x = ps->frontier; x < ps->n; x++) {
+            if (ps->tried[x] == 2) atomic_store(&ps->fate[ps->by[x]], TRY_VOID);
+            ps->tried[x] = 0;
         }
-        s->first_kept = NULL;
-        atomic_fetch_sub(&active, 1);
+        ps->next = ps->frontier;
+        atomic_store(&ps->fate[t], TRY_KEPT);
+        kept = true;
     }
-    *first = atomic_load(&at), *owner = -1, *last = to - 1;
-    for (int t = 0; t < g->n; t++)
-        if (kept_at[t] == *first) *owner = t, *improved = flag[t], *last = done[t];
-    if (atomic_load(&late)) g->cut = true;
-    free(kept_at), free(done), free(flag);
-    return atomic_load(&failed) ? -1 : 0;
+    if (kept && o->on_q) o->on_q(o->on_q_arg, ps->kept_q);
+    return 0;
 }
 
-/* After a round: every replica becomes the owner's roster. */
-static int search_sync(search *g, int owner) {
-    atomic_bool failed = false;
-#pragma omp parallel for num_threads(g->n)
-    for (int t = 0; t < g->n; t++) {
-        if (t == owner) continue;
-        if (undo_to(g->rep[t], &g->log[t], 0) || replay(g->rep[t], &g->log[owner])) atomic_store(&failed, true);
-        g->rep[t]->q = g->rep[owner]->q; /* the same roster: Q as the owner summed it */
+/* Bring replica t up to the kept moves, or stop: the position it is to
+** try, -1 when none is open now, -2 when the pass is over. Under
+** ps->lock. */
+static int pass_take(pass_run *ps, search *g, int t) {
+    state *s = g->rep[t];
+    if (ps->failed || ps->cut || ps->frontier >= ps->n) return -2;
+    if (s->applied < ps->kept.n) {
+        if (replay(s, &ps->kept, s->applied)) return ps->failed = true, -2;
+        s->applied = ps->kept.n;
+        s->q = ps->kept_q; /* the same roster: Q as the replica that kept the move summed it */
     }
-    for (int t = 0; t < g->n; t++) g->log[t].n = 0;
-    return atomic_load(&failed) ? -1 : 0;
+    return ps->next < ps->n ? ps->next++ : -1;
+}
+
+/* After its try, under ps->lock: 1 when the thread is to wait for the
+** frontier to decide its kept move. */
+static int pass_record(pass_run *ps, search *g, const greedy_options *o, int t, int pos, bool aborted, bool imp) {
+    state *s = g->rep[t];
+    ulog *u = &g->log[t];
+    if (aborted || s->applied != ps->kept.n || ps->cut) { /* a move before it was kept: void */
+        if (undo_to(s, u, 0)) ps->failed = true;
+        return 0;
+    }
+    ps->tried[pos] = u->n > 0 ? 2 : 1;
+    ps->by[pos] = t, ps->gain[pos] = imp;
+    if (u->n > 0) atomic_store(&ps->fate[t], TRY_WAITING);
+    if (pass_advance(ps, g, o)) ps->failed = true;
+    return u->n > 0 && atomic_load(&ps->fate[t]) == TRY_WAITING;
+}
+
+/* Thread t's part of a pass. */
+static void pass_work(pass_run *ps, search *g, pupil_move move, const int *order, const greedy_options *o, int t) {
+    state *s = g->rep[t];
+    ulog *u = &g->log[t];
+    s->kept_n = &ps->kept_n;
+    for (;;) {
+        int pos, wait = 0;
+        pthread_mutex_lock(&ps->lock);
+        pos = pass_take(ps, g, t);
+        pthread_mutex_unlock(&ps->lock);
+        if (pos == -2) break;
+        if (pos == -1) { /* every open position is being tried: wait for the frontier */
+            sched_yield();
+            continue;
+        }
+        if (time_is_up(o)) {
+            pthread_mutex_lock(&ps->lock);
+            ps->cut = true;
+            for (int x = ps->frontier; x < ps->n; x++) /* nothing more is decided: kept tries are void */
+                if (ps->tried[x] == 2) atomic_store(&ps->fate[ps->by[x]], TRY_VOID);
+            pthread_mutex_unlock(&ps->lock);
+            break;
+        }
+        bool imp = false;
+        int rc = move(s, u, order[pos], &imp);
+        bool aborted = rc && s->aborted;
+        s->aborted = false;
+        pthread_mutex_lock(&ps->lock);
+        if (rc && !aborted) ps->failed = true;
+        else wait = pass_record(ps, g, o, t, pos, aborted, imp);
+        pthread_mutex_unlock(&ps->lock);
+        while (wait) { /* its kept move is decided when the frontier reaches it */
+            int fate = atomic_load(&ps->fate[t]);
+            if (fate == TRY_WAITING) {
+                sched_yield();
+                continue;
+            }
+            if (fate == TRY_VOID && undo_to(s, u, 0)) {
+                pthread_mutex_lock(&ps->lock);
+                ps->failed = true;
+                pthread_mutex_unlock(&ps->lock);
+            }
+            wait = 0;
+        }
+        atomic_store(&ps->fate[t], TRY_RUNNING);
+    }
+    s->kept_n = NULL;
 }
 
 /* move for every pupil in order (a pass), on the search's threads. */
@@ -1092,21 +1137,37 @@ static int each_pupil(search *g, pupil_move move, const int *order, const greedy
         }
         return 0;
     }
+    pass_run ps = {.n = n, .kept_q = s->q};
+    atomic_init(&ps.kept_n, 0);
+    if (pthread_mutex_init(&ps.lock, NULL)) return -1;
+    ps.tried = calloc((size_t)n + 1, 1), ps.by = calloc((size_t)n + 1, sizeof(int));
+    ps.gain = calloc((size_t)n + 1, sizeof(bool)), ps.fate = calloc((size_t)g->n, sizeof(atomic_int));
+    int rc = ps.tried && ps.by && ps.gain && ps.fate ? 0 : -1;
     /* the replicas start from the state as the sequential moves left it */
-    for (int t = 1; t < g->n; t++)
-        if (state_copy(g->rep[t], s)) return -1;
-    for (int oi = 0; oi < n && !g->cut;) {
-        int to = oi + SEARCH_ROUND < n ? oi + SEARCH_ROUND : n, first, owner, last;
-        bool imp = false;
-        if (search_round(g, move, order, oi, to, o, &first, &owner, &last, &imp)) return -1;
-        /* nothing kept: only tries cut short by the clock are undone */
-        if (search_sync(g, owner >= 0 ? owner : 0)) return -1;
-        if (owner >= 0) *improved |= imp;
-        oi = last + 1;
-        if (o->on_q) o->on_q(o->on_q_arg, s->q);
+    for (int t = 0; t < g->n && rc == 0; t++) {
+        if (t > 0 && state_copy(g->rep[t], s)) rc = -1;
+        g->rep[t]->applied = 0, g->log[t].n = 0;
+        atomic_init(&ps.fate[t], TRY_RUNNING);
     }
-    if (g->cut && o->cut_short) *o->cut_short = true;
-    return 0;
+    if (rc == 0) {
+#pragma omp parallel num_threads(g->n)
+        pass_work(&ps, g, move, order, o, omp_get_thread_num());
+        /* every replica ends at the kept moves: rep[0] is what the caller reads */
+        for (int t = 0; t < g->n && !ps.failed; t++) {
+            state *r = g->rep[t];
+            if (undo_to(r, &g->log[t], 0) || replay(r, &ps.kept, r->applied)) ps.failed = true;
+            r->applied = ps.kept.n, r->q = ps.kept_q;
+        }
+        rc = ps.failed ? -1 : 0;
+    }
+    *improved |= ps.improved;
+    if (ps.cut) {
+        g->cut = true;
+        if (o->cut_short) *o->cut_short = true;
+    }
+    free(ps.kept.e), free(ps.kept.added), free(ps.tried), free(ps.by), free(ps.gain), free(ps.fate);
+    pthread_mutex_destroy(&ps.lock);
+    return rc;
 }
 
 /* Every move of the local search for one pupil, in order. */
@@ -1385,7 +1446,7 @@ static int state_init(state *s, const model_programme *m, const prep *p, char *v
 static int search_new(search *g, state *s, const model_programme *m, const prep *p, const greedy_options *o) {
     g->n = o->threads > 1 ? o->threads : 1;
     g->cut = false;
-    g->rep = calloc((size_t)g->n, sizeof *g->rep);
+    g->rep = calloc((size_t)g->n, sizeof(state *));
     g->log = calloc((size_t)g->n, sizeof *g->log);
     if (!g->rep || !g->log) return -1;
     g->rep[0] = s;
