@@ -6,6 +6,7 @@
 
 #include <glpk.h>
 #include <math.h>
+#include <omp.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,6 +34,11 @@ typedef struct {
     int *z_col;             /* aws(): z[a,k,s] of the GLPK solve being built, 0 when none */
     double tie;             /* x's objective adds tie x |match|: among equal optima, the surest matching */
     int threads;            /* the Lagrangian's pupils are priced on this many (bound_options) */
+    /* the session part once proven optimal: the same program each solve,
+    ** so a later bound_solve takes its bound instead of solving it again */
+    bool sessions_proven;
+    double sessions_bound;
+    int sessions_rows, sessions_cols;
 } actx;
 
 static size_t aws(const actx *c, int adv, int week, int school) {
@@ -718,7 +724,9 @@ typedef struct lagr {
     unsigned char *is_dirty;    /* aws() */
     double *z;                  /* aws(): z in the inner problem (0 or the week's dates) */
     size_t *grp_first, *grp;    /* aws() -> its pair-weeks: grp[grp_first[q] .. grp_first[q + 1]) */
-    double *scratch;            /* the projection's sort buffer */
+    double *scratch;            /* the projections' sort buffers: one per thread, each `longest` + 2 long */
+    size_t longest;             /* the most pair-weeks of one group */
+    int n_scratch;              /* threads the buffers are for */
     int *chosen;                /* per pupil: its pair, or -1 */
     double *pupil_best;         /* per pupil: its part of L */
     double *pair_val;           /* per pair: its value at these multipliers, lambda left out */
@@ -900,20 +908,20 @@ static void sort_desc(double *v, size_t n) {
 ** all >= 0 already, onto sum <= school_day (Euclidean; the simplex
 ** projection of Held, Wolfe and Crowder 1974). Then z = 0 in the inner
 ** problem and L stays smooth in z. */
-static void project_days(lagr *L, size_t q, double sd) {
+static void project_days(lagr *L, size_t q, double sd, double *scratch) {
     size_t lo = L->grp_first[q], hi = L->grp_first[q + 1], n = 0;
     double sum = 0;
     for (size_t j = lo; j < hi; j++) sum += L->pi[L->grp[j]];
     L->pi_sum[q] = sum;
     if (L->nu[q] + sum <= sd) return;
-    L->scratch[n++] = L->nu[q];
-    for (size_t j = lo; j < hi; j++) L->scratch[n++] = L->pi[L->grp[j]];
-    sort_desc(L->scratch, n);
+    scratch[n++] = L->nu[q];
+    for (size_t j = lo; j < hi; j++) scratch[n++] = L->pi[L->grp[j]];
+    sort_desc(scratch, n);
     double run = 0, theta = 0;
     for (size_t j = 0; j < n; j++) {
-        run += L->scratch[j];
+        run += scratch[j];
         double t = (run - sd) / (double)(j + 1);
-        if (j + 1 == n || L->scratch[j + 1] <= t) {
+        if (j + 1 == n || scratch[j + 1] <= t) {
             theta = t;
             break;
         }
@@ -944,15 +952,21 @@ static void lagr_step(actx *c, lagr *L, double t) {
         L->pi[at] = fmax(0.0, L->pi[at] - t * L->g_touch[j]);
         if (!L->is_dirty[q]) L->is_dirty[q] = 1, L->dirty[n_dirty++] = q;
     }
-    for (size_t j = 0; j < n_dirty; j++) {
-        if (m->weights.school_day > 0) project_days(L, L->dirty[j], m->weights.school_day);
-        L->is_dirty[L->dirty[j]] = 0;
+    /* the groups share no multiplier: projected on the threads, each with
+    ** its own sort buffer, the result is the same for any thread count */
+    double sd = m->weights.school_day;
+    if (sd > 0) {
+#pragma omp parallel for schedule(dynamic, 64) num_threads(L->n_scratch)
+        for (size_t j = 0; j < n_dirty; j++)
+            project_days(L, L->dirty[j], sd, L->scratch + (size_t)omp_get_thread_num() * (L->longest + 2));
     }
+    for (size_t j = 0; j < n_dirty; j++) L->is_dirty[L->dirty[j]] = 0;
 }
 
 /* The pair-weeks of each (advocate, week, school) in CSR form; returns a
-** scratch buffer long enough for the largest group, or NULL. */
-static double *group_days(const actx *c, size_t *first, size_t *grp) {
+** sort buffer per thread (c->threads), each long enough for the largest
+** group (*longest_out pair-weeks), or NULL. */
+static double *group_days(const actx *c, size_t *first, size_t *grp, size_t *longest_out) {
     const prep_pair *pairs = prep_pairs(c->p);
     size_t n_pw = (size_t)prep_n_pairs(c->p) * (size_t)c->nweeks;
     size_t n_aws = (size_t)c->m->n_advocates * (size_t)c->nweeks * (size_t)c->m->n_schools, longest = 0;
@@ -971,7 +985,8 @@ static double *group_days(const actx *c, size_t *first, size_t *grp) {
             grp[first[g] + fill[g]++] = q;
         }
     free(fill);
-    return malloc(sizeof(double) * (longest + 2));
+    *longest_out = longest;
+    return malloc(sizeof(double) * (longest + 2) * (size_t)(c->threads > 1 ? c->threads : 1));
 }
 
 /* A matching of high total value (per pair, val[i] when positive) that
@@ -1098,7 +1113,8 @@ static lagr *lagr_new(const actx *c) {
     L->pair_val = calloc((size_t)prep_n_pairs(c->p) + 1, sizeof(double));
     L->best_val = calloc((size_t)prep_n_pairs(c->p) + 1, sizeof(double));
     L->grp_first = calloc(n_nu + 2, sizeof(size_t)), L->grp = malloc(sizeof(size_t) * (n_pw + 1));
-    if (L->grp_first && L->grp) L->scratch = group_days(c, L->grp_first, L->grp);
+    if (L->grp_first && L->grp) L->scratch = group_days(c, L->grp_first, L->grp, &L->longest);
+    L->n_scratch = c->threads > 1 ? c->threads : 1;
     if (!L->lambda || !L->g_lambda || !L->mu || !L->g_mu || !L->nu || !L->g_nu || !L->chosen || !L->pupil_best || !L->rho ||
         !L->g_rho || !L->price || !L->pi || !L->pi_sum || !L->touch || !L->g_touch || !L->dirty || !L->is_dirty ||
         !L->z || !L->scratch || !L->pair_val || !L->best_val) {
@@ -1248,6 +1264,12 @@ static double session_counts(const actx *c) {
 }
 
 static int session_part(actx *c, const bound_options *o, double deadline, bound_result *res, double *bound) {
+    if (c->sessions_proven) {
+        res->rows += c->sessions_rows, res->cols += c->sessions_cols;
+        *bound = c->sessions_bound;
+        res->sessions_optimal = true;
+        return 0;
+    }
     glp_prob *P = glp_create_prob();
     glp_set_prob_name(P, "roster_session_bound");
     glp_set_obj_name(P, "Q_sessions_upper");
@@ -1260,6 +1282,10 @@ static int session_part(actx *c, const bound_options *o, double deadline, bound_
         searched r = search(P, deadline, o->stop);
         *bound = r.bound;
         res->sessions_optimal = r.optimal;
+        if (r.optimal) {
+            c->sessions_proven = true, c->sessions_bound = r.bound;
+            c->sessions_rows = glp_get_num_rows(P), c->sessions_cols = glp_get_num_cols(P);
+        }
     }
     lpb_free(&c->b);
     glp_delete_prob(P);

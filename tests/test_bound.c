@@ -71,6 +71,18 @@ static void bound_now(run *x) {
     assert_int_equal(bound_assignment(x->m, x->p, &lo, &l), 0);
     if (l.lagrangian < HUGE_VAL) assert_false(l.optimal); /* it ran: nothing is claimed solved */
     assert_true(l.bound >= x->a.bound - 1e-6);
+    /* on threads (pupils priced, groups projected in parallel) the
+    ** Lagrangian takes the same steps: the same bound, the same matching */
+    for (int t = 2; t <= 3; t++) {
+        bound_result lt;
+        bound_options to = {0, NULL, 0, -HUGE_VAL, t};
+        assert_int_equal(bound_assignment(x->m, x->p, &to, &lt), 0);
+        assert_true(lt.bound == l.bound);
+        assert_true(lt.lagrangian == l.lagrangian);
+        assert_true((lt.pair_on == NULL) == (l.pair_on == NULL));
+        if (l.pair_on) assert_memory_equal(lt.pair_on, l.pair_on, (size_t)prep_n_pairs(x->p));
+        bound_result_free(&lt);
+    }
     bound_result_free(&l);
 }
 
