@@ -84,6 +84,7 @@ typedef struct {
     int *key_n, *key_first, *key_used; /* scratch per (weekday, slot): plan_pair's counts */
     int *key_shared;         /* scratch per (weekday, slot): of those, visits on a school day already open */
     int want_day;            /* plan_pair_by takes a time on this weekday when one fits (-1: any) */
+    const int *gather_pairs, *gather_first; /* gather_days' groups: pairs [first[k], first[k + 1]) */
     int travel_most;         /* the longest travel between two places (the default included) */
     int *busy_lo, *busy_hi, busy_cap; /* scratch: busy_spans() */
     /* the local search on threads (each_pupil): the kept moves of the pass
@@ -910,7 +911,6 @@ static bool out_of_time(const greedy_options *o) {
     return out;
 }
 
-static int gather_days(state *s, ulog *u, const greedy_options *o, bool *improved);
 
 /* Gathering school days between passes frees advocates' time that only a
 ** further pass can give to a pupil: worth it when that pass can follow
@@ -1124,10 +1124,10 @@ static void pass_work(pass_run *ps, search *g, pupil_move move, const int *order
     s->kept_n = NULL;
 }
 
-/* move for every pupil in order (a pass), on the search's threads. */
-static int each_pupil(search *g, pupil_move move, const int *order, const greedy_options *o, bool *improved) {
+/* move for items[0 .. n) in order (a pass over pupils, or over the
+** groups gather_days forms), on the search's threads. */
+static int each_item(search *g, pupil_move move, const int *order, int n, const greedy_options *o, bool *improved) {
     state *s = g->rep[0];
-    int n = s->m->n_pupils;
     if (g->n == 1) {
         for (int oi = 0; oi < n; oi++) {
             if (out_of_time(o)) return g->cut = true, 0;
@@ -1170,6 +1170,12 @@ static int each_pupil(search *g, pupil_move move, const int *order, const greedy
     return rc;
 }
 
+static int each_pupil(search *g, pupil_move move, const int *order, const greedy_options *o, bool *improved) {
+    return each_item(g, move, order, g->rep[0]->m->n_pupils, o, improved);
+}
+
+static int gather_days(search *gs, const greedy_options *o, bool *improved);
+
 /* Every move of the local search for one pupil, in order. */
 static int improve_pupil(state *s, ulog *u, int pupil, bool *improved) {
     bool bumped = false;
@@ -1190,7 +1196,7 @@ static int improve_pupils(search *g, const int *order, const greedy_options *o) 
         if (g->cut) return 0;
         if (improve_sessions(s, u, &improved)) return -1;
         u->n = 0;
-        if (gather_pays(s, o, pass, stop_clock() - started) && gather_days(s, u, o, &improved)) return -1;
+        if (gather_pays(s, o, pass, stop_clock() - started) && gather_days(g, o, &improved)) return -1;
         if (!improved) break;
     }
     return 0;
@@ -1222,15 +1228,27 @@ static int cmp_grouped(const void *x, const void *y) {
     return p->key != q->key ? (p->key > q->key) - (p->key < q->key) : (p->pair > q->pair) - (p->pair < q->pair);
 }
 
+/* gather_day for group k of s->gather_pairs on every weekday. */
+static int gather_group(state *s, ulog *u, int k, bool *improved) {
+    const int *group = s->gather_pairs + s->gather_first[k];
+    int n = s->gather_first[k + 1] - s->gather_first[k];
+    for (int wd = 0; wd < 7; wd++)
+        if (gather_day(s, u, group, n, wd, improved)) return -1;
+    return 0;
+}
+
 /* gather_day for every advocate, school and weekday where the advocate
-** has two or more pupils at the school. The groups are formed once: a
-** gather moves only its own group's visits. */
-static int gather_days(state *s, ulog *u, const greedy_options *o, bool *improved) {
+** has two or more pupils at the school, the groups in turn on the
+** search's threads. The groups are formed once: a gather moves only its
+** own group's visits. */
+static int gather_days(search *gs, const greedy_options *o, bool *improved) {
+    state *s = gs->rep[0];
     const model_programme *m = s->m;
     grouped *g = malloc(sizeof *g * ((size_t)m->n_pupils + 1));
-    int *group = malloc(sizeof(int) * ((size_t)m->n_pupils + 1));
-    int n = 0, rc = 0;
-    if (!g || !group) rc = -1;
+    int *pairs = malloc(sizeof(int) * ((size_t)m->n_pupils + 1));
+    int *first = malloc(sizeof(int) * ((size_t)m->n_pupils + 2)), *items = malloc(sizeof(int) * ((size_t)m->n_pupils + 1));
+    int n = 0, n_groups = 0, n_pairs = 0, rc = 0;
+    if (!g || !pairs || !first || !items) rc = -1;
     for (int p = 0; p < m->n_pupils && rc == 0; p++) {
         int i = s->pupil_pair[p];
         if (i >= 0 && m->pupils[p].per_week <= 7)
@@ -1238,16 +1256,19 @@ static int gather_days(state *s, ulog *u, const greedy_options *o, bool *improve
     }
     if (rc == 0) qsort(g, (size_t)n, sizeof *g, cmp_grouped);
     for (int from = 0, to; from < n && rc == 0; from = to) {
-        if (out_of_time(o)) break;
-        for (to = from; to < n && g[to].key == g[from].key; to++) group[to - from] = g[to].pair;
-        for (int wd = 0; wd < 7 && to - from >= 2 && rc == 0; wd++) {
-            rc = gather_day(s, u, group, to - from, wd, improved);
-            u->n = 0;
-        }
-        if (o->on_q) o->on_q(o->on_q_arg, s->q);
+        for (to = from; to < n && g[to].key == g[from].key; to++) {}
+        if (to - from < 2) continue;
+        first[n_groups] = n_pairs;
+        for (int j = from; j < to; j++) pairs[n_pairs++] = g[j].pair;
+        items[n_groups] = n_groups, n_groups++;
     }
-    free(g);
-    free(group);
+    if (rc == 0) {
+        first[n_groups] = n_pairs;
+        for (int t = 0; t < gs->n; t++) gs->rep[t]->gather_pairs = pairs, gs->rep[t]->gather_first = first;
+        rc = each_item(gs, gather_group, items, n_groups, o, improved);
+        for (int t = 0; t < gs->n; t++) gs->rep[t]->gather_pairs = gs->rep[t]->gather_first = NULL;
+    }
+    free(g), free(pairs), free(first), free(items);
     return rc;
 }
 
@@ -1260,7 +1281,7 @@ static int polish_days(search *g, const int *order, const greedy_options *o) {
         bool improved = false;
         if (each_pupil(g, repattern_days, order, o, &improved)) return -1;
         if (g->cut) return 0;
-        if (s->m->weights.school_day > 0 && gather_days(s, &g->log[0], o, &improved)) return -1;
+        if (s->m->weights.school_day > 0 && gather_days(g, o, &improved)) return -1;
         if (!improved) break;
     }
     return 0;
