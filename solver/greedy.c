@@ -942,6 +942,7 @@ typedef struct {
     bool cut;               /* the clock or an interrupt stopped the search */
 } search;
 
+/* A move tried on one item of a pass: a pupil, or a gather group. */
 typedef int (*pupil_move)(state *s, ulog *u, int pupil, bool *improved);
 
 /* Apply log entries [from, u->n) of another replica's moves: the replica
@@ -1015,6 +1016,16 @@ typedef struct {
     bool improved, failed, cut;
 } pass_run;
 
+/* The pass ends early (the clock, or memory): nothing more is decided,
+** so the kept tries still waiting for the frontier are void. Under
+** ps->lock. */
+static void pass_stop(pass_run *ps, bool failed) {
+    if (failed) ps->failed = true;
+    else ps->cut = true;
+    for (int x = ps->frontier; x < ps->n; x++)
+        if (ps->tried[x] == 2) atomic_store(&ps->fate[ps->by[x]], TRY_VOID);
+}
+
 /* Decide tries in order from the frontier: one that kept nothing is
 ** passed; one that kept a move joins the kept log (its replica already
 ** holds it), and every try after it is void: those positions are handed
@@ -1052,7 +1063,7 @@ static int pass_take(pass_run *ps, search *g, int t) {
     state *s = g->rep[t];
     if (ps->failed || ps->cut || ps->frontier >= ps->n) return -2;
     if (s->applied < ps->kept.n) {
-        if (replay(s, &ps->kept, s->applied)) return ps->failed = true, -2;
+        if (replay(s, &ps->kept, s->applied)) return pass_stop(ps, true), -2;
         s->applied = ps->kept.n;
         s->q = ps->kept_q; /* the same roster: Q as the replica that kept the move summed it */
     }
@@ -1065,13 +1076,13 @@ static int pass_record(pass_run *ps, search *g, const greedy_options *o, int t, 
     state *s = g->rep[t];
     ulog *u = &g->log[t];
     if (aborted || s->applied != ps->kept.n || ps->cut) { /* a move before it was kept: void */
-        if (undo_to(s, u, 0)) ps->failed = true;
+        if (undo_to(s, u, 0)) pass_stop(ps, true);
         return 0;
     }
     ps->tried[pos] = u->n > 0 ? 2 : 1;
     ps->by[pos] = t, ps->gain[pos] = imp;
     if (u->n > 0) atomic_store(&ps->fate[t], TRY_WAITING);
-    if (pass_advance(ps, g, o)) ps->failed = true;
+    if (pass_advance(ps, g, o)) pass_stop(ps, true);
     return u->n > 0 && atomic_load(&ps->fate[t]) == TRY_WAITING;
 }
 
@@ -1092,9 +1103,7 @@ static void pass_work(pass_run *ps, search *g, pupil_move move, const int *order
         }
         if (time_is_up(o)) {
             pthread_mutex_lock(&ps->lock);
-            ps->cut = true;
-            for (int x = ps->frontier; x < ps->n; x++) /* nothing more is decided: kept tries are void */
-                if (ps->tried[x] == 2) atomic_store(&ps->fate[ps->by[x]], TRY_VOID);
+            pass_stop(ps, false);
             pthread_mutex_unlock(&ps->lock);
             break;
         }
@@ -1103,7 +1112,7 @@ static void pass_work(pass_run *ps, search *g, pupil_move move, const int *order
         bool aborted = rc && s->aborted;
         s->aborted = false;
         pthread_mutex_lock(&ps->lock);
-        if (rc && !aborted) ps->failed = true;
+        if (rc && !aborted) pass_stop(ps, true);
         else wait = pass_record(ps, g, o, t, pos, aborted, imp);
         pthread_mutex_unlock(&ps->lock);
         while (wait) { /* its kept move is decided when the frontier reaches it */
@@ -1114,7 +1123,7 @@ static void pass_work(pass_run *ps, search *g, pupil_move move, const int *order
             }
             if (fate == TRY_VOID && undo_to(s, u, 0)) {
                 pthread_mutex_lock(&ps->lock);
-                ps->failed = true;
+                pass_stop(ps, true);
                 pthread_mutex_unlock(&ps->lock);
             }
             wait = 0;
