@@ -1474,7 +1474,7 @@ static int state_init(state *s, const model_programme *m, const prep *p, char *v
 
 /* The replicas of a search on o->threads threads: rep[0] is s. */
 static int search_new(search *g, state *s, const model_programme *m, const prep *p, const greedy_options *o) {
-    g->n = o->threads > 1 ? o->threads : 1;
+    g->n = o->threads > 1 && o->passes > 0 ? o->threads : 1; /* construction alone: no replicas */
     g->cut = false;
     g->rep = calloc((size_t)g->n, sizeof(state *));
     g->log = calloc((size_t)g->n, sizeof *g->log);
