@@ -33,7 +33,7 @@ typedef struct {
     struct lagr *lag;       /* the Lagrangian's multipliers, kept between solves (a warm start) */
     int *z_col;             /* aws(): z[a,k,s] of the GLPK solve being built, 0 when none */
     double tie;             /* x's objective adds tie x |match|: among equal optima, the surest matching */
-    int threads;            /* the Lagrangian's pupils are priced on this many (bound_options) */
+    int threads;            /* the Lagrangian's pupils are priced on this many (bound_options, at least 1) */
     /* the session part once proven optimal: the same program each solve,
     ** so a later bound_solve takes its bound instead of solving it again */
     bool sessions_proven;
@@ -726,7 +726,7 @@ typedef struct lagr {
     size_t *grp_first, *grp;    /* aws() -> its pair-weeks: grp[grp_first[q] .. grp_first[q + 1]) */
     double *scratch;            /* the projections' sort buffers: one per thread, each `longest` + 2 long */
     size_t longest;             /* the most pair-weeks of one group */
-    int n_scratch;              /* threads the buffers are for */
+    int n_scratch;              /* threads the buffers are for (c->threads when made) */
     int *chosen;                /* per pupil: its pair, or -1 */
     double *pupil_best;         /* per pupil: its part of L */
     double *pair_val;           /* per pair: its value at these multipliers, lambda left out */
@@ -964,7 +964,7 @@ static void lagr_step(actx *c, lagr *L, double t) {
 }
 
 /* The pair-weeks of each (advocate, week, school) in CSR form; returns a
-** sort buffer per thread (c->threads), each long enough for the largest
+** sort buffer for each of c->threads, each long enough for the largest
 ** group (*longest_out pair-weeks), or NULL. */
 static double *group_days(const actx *c, size_t *first, size_t *grp, size_t *longest_out) {
     const prep_pair *pairs = prep_pairs(c->p);
@@ -986,7 +986,7 @@ static double *group_days(const actx *c, size_t *first, size_t *grp, size_t *lon
         }
     free(fill);
     *longest_out = longest;
-    return malloc(sizeof(double) * (longest + 2) * (size_t)(c->threads > 1 ? c->threads : 1));
+    return malloc(sizeof(double) * (longest + 2) * (size_t)c->threads);
 }
 
 /* A matching of high total value (per pair, val[i] when positive) that
@@ -1114,7 +1114,7 @@ static lagr *lagr_new(const actx *c) {
     L->best_val = calloc((size_t)prep_n_pairs(c->p) + 1, sizeof(double));
     L->grp_first = calloc(n_nu + 2, sizeof(size_t)), L->grp = malloc(sizeof(size_t) * (n_pw + 1));
     if (L->grp_first && L->grp) L->scratch = group_days(c, L->grp_first, L->grp, &L->longest);
-    L->n_scratch = c->threads > 1 ? c->threads : 1;
+    L->n_scratch = c->threads;
     if (!L->lambda || !L->g_lambda || !L->mu || !L->g_mu || !L->nu || !L->g_nu || !L->chosen || !L->pupil_best || !L->rho ||
         !L->g_rho || !L->price || !L->pi || !L->pi_sum || !L->touch || !L->g_touch || !L->dirty || !L->is_dirty ||
         !L->z || !L->scratch || !L->pair_val || !L->best_val) {

@@ -87,7 +87,7 @@ typedef struct {
     const int *gather_pairs, *gather_first; /* gather_days' groups: pairs [first[k], first[k + 1]) */
     int travel_most;         /* the longest travel between two places (the default included) */
     int *busy_lo, *busy_hi, busy_cap; /* scratch: busy_spans() */
-    /* the local search on threads (each_pupil): the kept moves of the pass
+    /* the local search on threads (each_item): the kept moves of the pass
     ** so far, as many as this replica holds (applied); its try is
     ** worthless once more are kept (*kept_n > applied), and stops */
     const atomic_int *kept_n; /* NULL: one thread, never cancelled */
@@ -424,33 +424,28 @@ static int log_push(ulog *u, int e, char added) {
 }
 
 /* Engagements are ids >= 0; a match of pair i is logged as -1 - i. */
-static int do_add(state *s, ulog *u, int e) {
-    if (log_push(u, e, 1)) return -1;
-    if (e >= 0) return eng_take(s, e);
-    match(s, -1 - e);
+/* Take (added) or give back engagement or match e, unlogged: what do_add,
+** do_drop, undo_to and replay (another replica's log) all do. */
+static int apply(state *s, int e, bool added) {
+    if (e < 0) {
+        if (added) match(s, -1 - e);
+        else unmatch(s, s->pairs[-1 - e].pupil);
+        return 0;
+    }
+    if (added) return eng_take(s, e);
+    eng_give_back(s, e);
     return 0;
 }
 
-static int do_drop(state *s, ulog *u, int e) {
-    if (log_push(u, e, 0)) return -1;
-    if (e >= 0) eng_give_back(s, e);
-    else unmatch(s, s->pairs[-1 - e].pupil);
-    return 0;
-}
+static int do_add(state *s, ulog *u, int e) { return log_push(u, e, 1) ? -1 : apply(s, e, true); }
+static int do_drop(state *s, ulog *u, int e) { return log_push(u, e, 0) ? -1 : apply(s, e, false); }
 
 /* Undo the log back to length n0. Re-adding what was dropped always fits:
 ** the state is then exactly the one it was dropped from. */
 static int undo_to(state *s, ulog *u, int n0) {
     while (u->n > n0) {
-        int e = u->e[--u->n];
-        if (u->added[u->n]) {
-            if (e >= 0) eng_give_back(s, e);
-            else unmatch(s, s->pairs[-1 - e].pupil);
-        } else if (e >= 0) {
-            if (eng_take(s, e)) return -1;
-        } else {
-            match(s, -1 - e);
-        }
+        u->n--;
+        if (apply(s, u->e[u->n], !u->added[u->n])) return -1;
     }
     return 0;
 }
@@ -911,7 +906,6 @@ static bool out_of_time(const greedy_options *o) {
     return out;
 }
 
-
 /* Gathering school days between passes frees advocates' time that only a
 ** further pass can give to a pupil: worth it when that pass can follow
 ** (not after the last, nor when the clock would cut the next one short,
@@ -948,17 +942,8 @@ typedef int (*pupil_move)(state *s, ulog *u, int pupil, bool *improved);
 /* Apply log entries [from, u->n) of another replica's moves: the replica
 ** is the state they were made from, so every engagement fits again. */
 static int replay(state *s, const ulog *u, int from) {
-    for (int j = from; j < u->n; j++) {
-        int e = u->e[j];
-        if (u->added[j]) {
-            if (e < 0) match(s, -1 - e);
-            else if (eng_take(s, e)) return -1;
-        } else if (e < 0) {
-            unmatch(s, s->pairs[-1 - e].pupil);
-        } else {
-            eng_give_back(s, e);
-        }
-    }
+    for (int j = from; j < u->n; j++)
+        if (apply(s, u->e[j], u->added[j])) return -1;
     return 0;
 }
 
@@ -1108,7 +1093,7 @@ static void pass_work(pass_run *ps, search *g, pupil_move move, const int *order
             break;
         }
         bool imp = false;
-        int rc = move(s, u, order[pos], &imp);
+        int rc = move(s, u, order ? order[pos] : pos, &imp);
         bool aborted = rc && s->aborted;
         s->aborted = false;
         pthread_mutex_lock(&ps->lock);
@@ -1133,14 +1118,14 @@ static void pass_work(pass_run *ps, search *g, pupil_move move, const int *order
     s->kept_n = NULL;
 }
 
-/* move for items[0 .. n) in order (a pass over pupils, or over the
-** groups gather_days forms), on the search's threads. */
+/* move for order[0 .. n) in turn (a pass over pupils; order NULL: items
+** 0 .. n - 1, the groups gather_days forms), on the search's threads. */
 static int each_item(search *g, pupil_move move, const int *order, int n, const greedy_options *o, bool *improved) {
     state *s = g->rep[0];
     if (g->n == 1) {
         for (int oi = 0; oi < n; oi++) {
             if (out_of_time(o)) return g->cut = true, 0;
-            if (move(s, &g->log[0], order[oi], improved)) return -1;
+            if (move(s, &g->log[0], order ? order[oi] : oi, improved)) return -1;
             g->log[0].n = 0; /* moves kept are final */
             if (o->on_q) o->on_q(o->on_q_arg, s->q);
         }
@@ -1255,9 +1240,9 @@ static int gather_days(search *gs, const greedy_options *o, bool *improved) {
     const model_programme *m = s->m;
     grouped *g = malloc(sizeof *g * ((size_t)m->n_pupils + 1));
     int *pairs = malloc(sizeof(int) * ((size_t)m->n_pupils + 1));
-    int *first = malloc(sizeof(int) * ((size_t)m->n_pupils + 2)), *items = malloc(sizeof(int) * ((size_t)m->n_pupils + 1));
+    int *first = malloc(sizeof(int) * ((size_t)m->n_pupils + 2));
     int n = 0, n_groups = 0, n_pairs = 0, rc = 0;
-    if (!g || !pairs || !first || !items) rc = -1;
+    if (!g || !pairs || !first) rc = -1;
     for (int p = 0; p < m->n_pupils && rc == 0; p++) {
         int i = s->pupil_pair[p];
         if (i >= 0 && m->pupils[p].per_week <= 7)
@@ -1269,15 +1254,15 @@ static int gather_days(search *gs, const greedy_options *o, bool *improved) {
         if (to - from < 2) continue;
         first[n_groups] = n_pairs;
         for (int j = from; j < to; j++) pairs[n_pairs++] = g[j].pair;
-        items[n_groups] = n_groups, n_groups++;
+        n_groups++;
     }
     if (rc == 0) {
         first[n_groups] = n_pairs;
         for (int t = 0; t < gs->n; t++) gs->rep[t]->gather_pairs = pairs, gs->rep[t]->gather_first = first;
-        rc = each_item(gs, gather_group, items, n_groups, o, improved);
+        rc = each_item(gs, gather_group, NULL, n_groups, o, improved);
         for (int t = 0; t < gs->n; t++) gs->rep[t]->gather_pairs = gs->rep[t]->gather_first = NULL;
     }
-    free(g), free(pairs), free(first), free(items);
+    free(g), free(pairs), free(first);
     return rc;
 }
 

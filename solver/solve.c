@@ -1578,17 +1578,16 @@ static int large_roster(ctx *c, const solve_options *o, double t0, solve_stats *
     for (int i = 0; i < np; i++) c->x_col[i] = 1 + i;
     c->v_col0 = np + 1, c->o_col0 = np + nv + 1;
     greedy_options go = {GREEDY_PASSES, NULL, deadline, o->stop, &a.cut_short, index, large_on_q, &shown, o->threads};
-    /* A and the plan from its matching first (on the generated area and
-    ** city it is the better plan), then the plain plan unless the clock
-    ** already cut the first. The other order ran A after the plain plan
-    ** had used the time: a city took 76 s on a 60 s limit, and its better
-    ** plan got no local search. Threads speed up each step (A's pupils,
-    ** the local search's tries) rather than run the plans side by side, so
-    ** the roster is the same for any --threads. */
-    /* A roster at once: the plain plan's construction alone (under a
-    ** second on a city) is the first roster the progress display and the
-    ** summary show while A runs (field-trial: 0.1 s instead of A's 15),
-    ** and what is written should nothing after it beat it. */
+    /* First a roster at once: the plain plan's construction alone (under a
+    ** second on a city), the first roster the progress display and the
+    ** summary show while A runs (field-trial: 0.01 s instead of A's 15 s),
+    ** written only should nothing after it beat it. Then A and the plan
+    ** from its matching (on the generated area and city the better plan),
+    ** then the plain plan in full unless the clock already cut that one's
+    ** search: run before A, the plain plan used the time and a city took
+    ** 76 s on a 60 s limit. Threads speed up each step (A's pupils, the
+    ** local search's tries) rather than run the plans side by side, so the
+    ** roster is the same for any --threads. */
     greedy_options quick = go;
     quick.passes = 0;
     if (greedy_roster_opts(m, c->p, &quick, a.von, a.oon, &a.q)) goto out;
