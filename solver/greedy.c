@@ -87,10 +87,10 @@ typedef struct {
     const int *gather_pairs, *gather_first; /* gather_days' groups: pairs [first[k], first[k + 1]) */
     int travel_most;         /* the longest travel between two places (the default included) */
     int *busy_lo, *busy_hi, busy_cap; /* scratch: busy_spans() */
-    /* the local search on threads (each_item): the kept moves of the pass
-    ** so far, as many as this replica holds (applied); its try is
-    ** worthless once more are kept (*kept_n > applied), and stops */
-    const atomic_int *kept_n; /* NULL: one thread, never cancelled */
+    /* the local search on threads (each_item): the pass's decided kept
+    ** moves this replica holds (applied); its tries are worthless once
+    ** another thread's move is decided before them (*voided), and stop */
+    const atomic_bool *voided; /* NULL: one thread, never cancelled */
     int applied;
     bool aborted;            /* a try stopped by cancelled(), not by memory */
 } state;
@@ -100,7 +100,7 @@ typedef struct {
 ** Checked between plans, never inside one, so the state always matches
 ** the log. */
 static bool cancelled(state *s) {
-    if (!s->kept_n || atomic_load_explicit(s->kept_n, memory_order_relaxed) == s->applied) return false;
+    if (!s->voided || !atomic_load_explicit(s->voided, memory_order_relaxed)) return false;
     s->aborted = true;
     return true;
 }
@@ -980,106 +980,139 @@ static int state_copy(state *d, const state *s) {
 
 #undef COPY
 
-/* A try's fate, per thread, while its thread waits for the frontier. */
-enum { TRY_RUNNING, TRY_WAITING, TRY_KEPT, TRY_VOID };
+/* Where a position of a pass stands. */
+enum { POS_OPEN, POS_RUNNING, POS_NOTHING, POS_KEPT };
 
 /* One pass on the threads: what they share, read and written under lock
-** (kept_n and fate also atomically). A POSIX mutex rather than an OpenMP
-** critical section, so that ThreadSanitizer sees it. */
+** (voided also atomically, for cancelled()). A POSIX mutex rather than an
+** OpenMP critical section, so that ThreadSanitizer sees it.
+**
+** A thread's replica is the decided kept moves plus its own tries not yet
+** decided, in position order: it goes on past a kept move of its own
+** rather than wait for the frontier to reach it. The tries it makes there
+** assume that every position before them keeps nothing; when another
+** thread's move is decided first, they are void. */
 typedef struct {
     pthread_mutex_t lock;
-    int n;                  /* pupil positions in the pass */
+    int n;                  /* positions in the pass */
     int frontier;           /* positions before it are decided */
-    int next;               /* the next position to hand out */
     ulog kept;              /* the moves kept this pass, in position order */
-    atomic_int kept_n;      /* kept.n, for cancelled() */
     double kept_q;          /* Q after them */
-    unsigned char *tried;   /* per position: 0 open, 1 tried and nothing kept, 2 a move kept */
-    int *by;                /* per position tried with a move kept: its thread */
+    unsigned char *at;      /* per position: POS_* */
+    int *by;                /* per position running or tried: its thread */
+    ulog staged;            /* the entries of kept tries not yet decided, as their threads recorded them */
+    int *seg_at, *seg;      /* per kept position: where its entries are in staged, and how many */
+    double *q_after;        /* per kept position: Q of its thread's replica after it */
     bool *gain;             /* per position: the try's improved flag */
-    atomic_int *fate;       /* per thread: TRY_* */
+    int *last;              /* per thread: its last position not yet decided, or -1 */
+    int *committed;         /* per thread: entries at the front of its log now decided */
+    atomic_bool *voided;    /* per thread: undo its log and catch up before trying again */
     bool improved, failed, cut;
 } pass_run;
 
+/* Every thread's undecided tries are void, except those of thread keep
+** (-1: none). Their positions are handed out again. Under ps->lock. */
+static void pass_void_others(pass_run *ps, int nthreads, int keep) {
+    for (int t = 0; t < nthreads; t++)
+        if (t != keep) atomic_store(&ps->voided[t], true), ps->last[t] = -1;
+    for (int x = ps->frontier; x < ps->n; x++)
+        if (ps->at[x] != POS_OPEN && ps->by[x] != keep) ps->at[x] = POS_OPEN;
+}
+
 /* The pass ends early (the clock, or memory): nothing more is decided,
-** so the kept tries still waiting for the frontier are void. Under
-** ps->lock. */
-static void pass_stop(pass_run *ps, bool failed) {
+** so every try not yet decided is void. Under ps->lock. */
+static void pass_stop(pass_run *ps, int nthreads, bool failed) {
     if (failed) ps->failed = true;
     else ps->cut = true;
-    for (int x = ps->frontier; x < ps->n; x++)
-        if (ps->tried[x] == 2) atomic_store(&ps->fate[ps->by[x]], TRY_VOID);
+    pass_void_others(ps, nthreads, -1);
+}
+
+/* A decided kept move joins the kept log (from staged: its thread may be
+** writing its own log now); the thread's later tries stay, built on it,
+** and the front of its log is dropped when the thread next takes a
+** position. */
+static int pass_commit(pass_run *ps, search *g, int x) {
+    int t = ps->by[x], len = ps->seg[x];
+    for (int j = ps->seg_at[x]; j < ps->seg_at[x] + len; j++)
+        if (log_push(&ps->kept, ps->staged.e[j], ps->staged.added[j])) return -1;
+    ps->committed[t] += len;
+    g->rep[t]->applied = ps->kept.n;
+    ps->kept_q = ps->q_after[x];
+    ps->improved |= ps->gain[x];
+    return 0;
 }
 
 /* Decide tries in order from the frontier: one that kept nothing is
-** passed; one that kept a move joins the kept log (its replica already
-** holds it), and every try after it is void: those positions are handed
-** out again. Under ps->lock. */
+** passed; one that kept a move joins the kept log, and every other
+** thread's tries after it are void. Under ps->lock. */
 static int pass_advance(pass_run *ps, search *g, const greedy_options *o) {
     bool kept = false;
-    while (ps->frontier < ps->n && ps->tried[ps->frontier]) {
-        int at = ps->frontier++;
-        if (ps->tried[at] == 1) continue;
-        int t = ps->by[at];
-        ulog *u = &g->log[t];
-        for (int j = 0; j < u->n; j++)
-            if (log_push(&ps->kept, u->e[j], u->added[j])) return -1;
-        u->n = 0;
-        g->rep[t]->applied = ps->kept.n;
-        atomic_store(&ps->kept_n, ps->kept.n);
-        ps->kept_q = g->rep[t]->q;
-        ps->improved |= ps->gain[at];
-        for (int x = ps->frontier; x < ps->n; x++) {
-            if (ps->tried[x] == 2) atomic_store(&ps->fate[ps->by[x]], TRY_VOID);
-            ps->tried[x] = 0;
-        }
-        ps->next = ps->frontier;
-        atomic_store(&ps->fate[t], TRY_KEPT);
+    while (ps->frontier < ps->n && (ps->at[ps->frontier] == POS_NOTHING || ps->at[ps->frontier] == POS_KEPT)) {
+        int x = ps->frontier++, t = ps->by[x];
+        if (ps->last[t] == x) ps->last[t] = -1;
+        if (ps->at[x] == POS_NOTHING) continue;
+        if (pass_commit(ps, g, x)) return -1;
+        pass_void_others(ps, g->n, t);
         kept = true;
     }
     if (kept && o->on_q) o->on_q(o->on_q_arg, ps->kept_q);
     return 0;
 }
 
-/* Bring replica t up to the kept moves, or stop: the position it is to
-** try, -1 when none is open now, -2 when the pass is over. Under
-** ps->lock. */
+/* Bring replica t up to the kept moves if its tries were voided, and hand
+** it the first open position after its own undecided ones: -1 when there
+** is none now, -2 when the pass is over. Under ps->lock. */
 static int pass_take(pass_run *ps, search *g, int t) {
     state *s = g->rep[t];
+    ulog *u = &g->log[t];
     if (ps->failed || ps->cut || ps->frontier >= ps->n) return -2;
-    if (s->applied < ps->kept.n) {
-        if (replay(s, &ps->kept, s->applied)) return pass_stop(ps, true), -2;
-        s->applied = ps->kept.n;
-        s->q = ps->kept_q; /* the same roster: Q as the replica that kept the move summed it */
+    bool voided = atomic_load(&ps->voided[t]);
+    if (voided && undo_to(s, u, ps->committed[t])) return pass_stop(ps, g->n, true), -2;
+    int c = ps->committed[t]; /* decided: in the kept log now */
+    if (c > 0) {
+        memmove(u->e, u->e + c, sizeof *u->e * (size_t)(u->n - c));
+        memmove(u->added, u->added + c, (size_t)(u->n - c));
+        u->n -= c, ps->committed[t] = 0;
     }
-    return ps->next < ps->n ? ps->next++ : -1;
+    if (voided) {
+        if (replay(s, &ps->kept, s->applied)) return pass_stop(ps, g->n, true), -2;
+        s->applied = ps->kept.n;
+        s->q = ps->kept_q; /* the same roster: Q as the replica that kept the moves summed it */
+        atomic_store(&ps->voided[t], false);
+    }
+    int from = ps->last[t] >= ps->frontier ? ps->last[t] + 1 : ps->frontier;
+    for (int x = from; x < ps->n; x++)
+        if (ps->at[x] == POS_OPEN) {
+            ps->at[x] = POS_RUNNING, ps->by[x] = t, ps->last[t] = x;
+            return x;
+        }
+    return -1;
 }
 
-/* After its try, under ps->lock: 1 when the thread is to wait for the
-** frontier to decide its kept move. */
-static int pass_record(pass_run *ps, search *g, const greedy_options *o, int t, int pos, bool aborted, bool imp) {
+/* After thread t's try at pos, which began with its log n0 long. Under
+** ps->lock. */
+static void pass_record(pass_run *ps, search *g, const greedy_options *o, int t, int pos, int n0, bool imp) {
     state *s = g->rep[t];
     ulog *u = &g->log[t];
-    if (aborted || s->applied != ps->kept.n || ps->cut) { /* a move before it was kept: void */
-        if (undo_to(s, u, 0)) pass_stop(ps, true);
-        return 0;
-    }
-    ps->tried[pos] = u->n > 0 ? 2 : 1;
-    ps->by[pos] = t, ps->gain[pos] = imp;
-    if (u->n > 0) atomic_store(&ps->fate[t], TRY_WAITING);
-    if (pass_advance(ps, g, o)) pass_stop(ps, true);
-    return u->n > 0 && atomic_load(&ps->fate[t]) == TRY_WAITING;
+    if (atomic_load(&ps->voided[t])) return; /* undone when it next takes a position */
+    ps->at[pos] = u->n > n0 ? POS_KEPT : POS_NOTHING;
+    ps->seg_at[pos] = ps->staged.n, ps->seg[pos] = u->n - n0, ps->q_after[pos] = s->q, ps->gain[pos] = imp;
+    for (int j = n0; j < u->n; j++)
+        if (log_push(&ps->staged, u->e[j], u->added[j])) {
+            pass_stop(ps, g->n, true);
+            return;
+        }
+    if (pass_advance(ps, g, o)) pass_stop(ps, g->n, true);
 }
 
 /* Thread t's part of a pass. */
 static void pass_work(pass_run *ps, search *g, pupil_move move, const int *order, const greedy_options *o, int t) {
     state *s = g->rep[t];
     ulog *u = &g->log[t];
-    s->kept_n = &ps->kept_n;
+    s->voided = &ps->voided[t];
     for (;;) {
-        int pos, wait = 0;
         pthread_mutex_lock(&ps->lock);
-        pos = pass_take(ps, g, t);
+        int pos = pass_take(ps, g, t);
         pthread_mutex_unlock(&ps->lock);
         if (pos == -2) break;
         if (pos == -1) { /* every open position is being tried: wait for the frontier */
@@ -1088,34 +1121,21 @@ static void pass_work(pass_run *ps, search *g, pupil_move move, const int *order
         }
         if (time_is_up(o)) {
             pthread_mutex_lock(&ps->lock);
-            pass_stop(ps, false);
+            pass_stop(ps, g->n, false);
             pthread_mutex_unlock(&ps->lock);
             break;
         }
         bool imp = false;
+        int n0 = u->n;
         int rc = move(s, u, order ? order[pos] : pos, &imp);
         bool aborted = rc && s->aborted;
         s->aborted = false;
         pthread_mutex_lock(&ps->lock);
-        if (rc && !aborted) pass_stop(ps, true);
-        else wait = pass_record(ps, g, o, t, pos, aborted, imp);
+        if (rc && !aborted) pass_stop(ps, g->n, true);
+        else if (!aborted) pass_record(ps, g, o, t, pos, n0, imp);
         pthread_mutex_unlock(&ps->lock);
-        while (wait) { /* its kept move is decided when the frontier reaches it */
-            int fate = atomic_load(&ps->fate[t]);
-            if (fate == TRY_WAITING) {
-                sched_yield();
-                continue;
-            }
-            if (fate == TRY_VOID && undo_to(s, u, 0)) {
-                pthread_mutex_lock(&ps->lock);
-                pass_stop(ps, true);
-                pthread_mutex_unlock(&ps->lock);
-            }
-            wait = 0;
-        }
-        atomic_store(&ps->fate[t], TRY_RUNNING);
     }
-    s->kept_n = NULL;
+    s->voided = NULL;
 }
 
 /* move for order[0 .. n) in turn (a pass over pupils; order NULL: items
@@ -1132,16 +1152,20 @@ static int each_item(search *g, pupil_move move, const int *order, int n, const 
         return 0;
     }
     pass_run ps = {.n = n, .kept_q = s->q};
-    atomic_init(&ps.kept_n, 0);
     if (pthread_mutex_init(&ps.lock, NULL)) return -1;
-    ps.tried = calloc((size_t)n + 1, 1), ps.by = calloc((size_t)n + 1, sizeof(int));
-    ps.gain = calloc((size_t)n + 1, sizeof(bool)), ps.fate = calloc((size_t)g->n, sizeof(atomic_int));
-    int rc = ps.tried && ps.by && ps.gain && ps.fate ? 0 : -1;
+    size_t np = (size_t)n + 1, nt = (size_t)g->n;
+    ps.at = calloc(np, 1), ps.by = calloc(np, sizeof(int)), ps.seg = calloc(np, sizeof(int));
+    ps.seg_at = calloc(np, sizeof(int)), ps.committed = calloc(nt, sizeof(int));
+    ps.q_after = calloc(np, sizeof(double)), ps.gain = calloc(np, sizeof(bool));
+    ps.last = calloc(nt, sizeof(int)), ps.voided = calloc(nt, sizeof(atomic_bool));
+    int rc = ps.at && ps.by && ps.seg && ps.seg_at && ps.q_after && ps.gain && ps.last && ps.committed && ps.voided
+                 ? 0 : -1;
     /* the replicas start from the state as the sequential moves left it */
     for (int t = 0; t < g->n && rc == 0; t++) {
         if (t > 0 && state_copy(g->rep[t], s)) rc = -1;
         g->rep[t]->applied = 0, g->log[t].n = 0;
-        atomic_init(&ps.fate[t], TRY_RUNNING);
+        ps.last[t] = -1;
+        atomic_init(&ps.voided[t], false);
     }
     if (rc == 0) {
 #pragma omp parallel num_threads(g->n)
@@ -1149,8 +1173,8 @@ static int each_item(search *g, pupil_move move, const int *order, int n, const 
         /* every replica ends at the kept moves: rep[0] is what the caller reads */
         for (int t = 0; t < g->n && !ps.failed; t++) {
             state *r = g->rep[t];
-            if (undo_to(r, &g->log[t], 0) || replay(r, &ps.kept, r->applied)) ps.failed = true;
-            r->applied = ps.kept.n, r->q = ps.kept_q;
+            if (undo_to(r, &g->log[t], ps.committed[t]) || replay(r, &ps.kept, r->applied)) ps.failed = true;
+            r->applied = ps.kept.n, r->q = ps.kept_q, g->log[t].n = 0;
         }
         rc = ps.failed ? -1 : 0;
     }
@@ -1159,7 +1183,9 @@ static int each_item(search *g, pupil_move move, const int *order, int n, const 
         g->cut = true;
         if (o->cut_short) *o->cut_short = true;
     }
-    free(ps.kept.e), free(ps.kept.added), free(ps.tried), free(ps.by), free(ps.gain), free(ps.fate);
+    free(ps.kept.e), free(ps.kept.added), free(ps.at), free(ps.by), free(ps.seg), free(ps.q_after);
+    free(ps.gain), free(ps.last), free((void *)ps.voided), free(ps.staged.e), free(ps.staged.added);
+    free(ps.seg_at), free(ps.committed);
     pthread_mutex_destroy(&ps.lock);
     return rc;
 }
