@@ -1540,7 +1540,7 @@ typedef struct {
     double deadline;        /* for the greedy's local search (greedy_options) */
     bool cut_short;         /* the deadline or an interrupt stopped it */
     const greedy_index *index; /* shared by both plans */
-    bound_prog *bound;      /* A, measured once: solved for the plan and again for the refinement */
+    bound_prog *bound;      /* A, measured once (bound_new): solved for the plan and again for the refinement */
     large_progress *shown;  /* where both plans report their Q */
 } planned;
 
@@ -1548,7 +1548,6 @@ static void plan_from_bound(ctx *c, const solve_options *o, bound_result *br, pl
     const model_programme *m = c->m;
     bound_options bo = {o->time_limit > 0 ? 0.25 * o->time_limit : 60.0, o->stop, SOLVE_BOUND_MIP_COLUMNS, -HUGE_VAL,
                         o->threads};
-    pl->bound = bound_new(m, c->p);
     pl->rc = pl->bound ? bound_solve(pl->bound, &bo, br) : -1;
     if (pl->rc || !br->pair_on) return;
     greedy_options go = {GREEDY_PASSES, br->pair_on, pl->deadline, o->stop, &pl->cut_short, pl->index, large_on_q,
@@ -1568,16 +1567,16 @@ static int large_roster(ctx *c, const solve_options *o, double t0, solve_stats *
     c->sol = calloc((size_t)np + (size_t)nv + (size_t)no + 2, 1);
     /* the local searches stop at 85% of the limit: the roster still has to be explained and written */
     double deadline = o->time_limit > 0 ? stop_clock() + 0.85 * o->time_limit : 0;
-    greedy_index *index = greedy_index_new(c->p);
+    greedy_index *index = NULL;
     large_progress shown = {o->progress, t0, -HUGE_VAL, stats};
     planned a = {calloc((size_t)nv + 1, 1), calloc((size_t)no + 1, 1), -HUGE_VAL, 0, deadline, false, index, NULL, &shown};
     planned b = {calloc((size_t)nv + 1, 1), calloc((size_t)no + 1, 1), -HUGE_VAL, 0, deadline, false, index, NULL, &shown};
     bound_result br = {0}, br2 = {0};
     int rc = -1;
-    if (!index || !c->x_col || !c->sol || !a.von || !a.oon || !b.von || !b.oon) goto out;
+    if (!c->x_col || !c->sol || !a.von || !a.oon || !b.von || !b.oon) goto out;
     for (int i = 0; i < np; i++) c->x_col[i] = 1 + i;
     c->v_col0 = np + 1, c->o_col0 = np + nv + 1;
-    greedy_options go = {GREEDY_PASSES, NULL, deadline, o->stop, &a.cut_short, index, large_on_q, &shown, o->threads};
+    greedy_options go = {GREEDY_PASSES, NULL, deadline, o->stop, &a.cut_short, NULL, large_on_q, &shown, o->threads};
     /* First a roster at once: the plain plan's construction alone (under a
     ** second on a city), the first roster the progress display and the
     ** summary show while A runs (field-trial: 0.01 s instead of A's 15 s),
@@ -1590,7 +1589,21 @@ static int large_roster(ctx *c, const solve_options *o, double t0, solve_stats *
     ** roster is the same for any --threads. */
     greedy_options quick = go;
     quick.passes = 0;
-    if (greedy_roster_opts(m, c->p, &quick, a.von, a.oon, &a.q)) goto out;
+    int quick_rc = -1;
+    /* A's measures need no roster: on a second thread, beside the index
+    ** and the first roster (both read only the prep) */
+#pragma omp parallel sections num_threads(o->threads > 1 ? 2 : 1)
+    {
+#pragma omp section
+        b.bound = bound_new(m, c->p);
+#pragma omp section
+        if ((index = greedy_index_new(c->p))) {
+            quick.index = index;
+            quick_rc = greedy_roster_opts(m, c->p, &quick, a.von, a.oon, &a.q);
+        }
+    }
+    if (quick_rc) goto out;
+    a.index = b.index = go.index = index;
     plan_from_bound(c, o, &br, &b);
     bool plain = b.rc == 0 && (b.q == -HUGE_VAL || !b.cut_short);
     if (plain) a.rc = greedy_roster_opts(m, c->p, &go, a.von, a.oon, &a.q);
