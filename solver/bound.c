@@ -7,6 +7,7 @@
 #include <glpk.h>
 #include <math.h>
 #include <omp.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -707,6 +708,18 @@ static searched search(glp_prob *P, double deadline, volatile sig_atomic_t *stop
 ** days: the advocate's pupils at a school that week share school_day
 ** between them. Subgradient steps (Polyak's rule towards the best roster
 ** known) lower L; every L computed is a bound, the least is kept. */
+/* What the chosen pair of one pupil adds to the subgradient in one week:
+** worked out on the threads (its reads are scattered over the pair-weeks),
+** then summed into the rows in pupil order, so that the sums are those of
+** one thread. */
+typedef struct {
+    bool visited;               /* u > 0 that week: the rest is read only then */
+    double mu, nu, rho;         /* minutes over cap, day and rooms (0: no such row) */
+    size_t at, q;               /* the pair-week, and its group aws() (SIZE_MAX: no school) */
+    int school;                 /* the pupil's school that week, or -1 */
+    double touch;               /* z - u, the row z >= u (when visited and with a school and school days) */
+} lagr_week;
+
 typedef struct lagr {
     double theta;               /* the step's scale where the last run stopped */
     double *lambda, *mu, *nu;   /* per advocate; advocate * nweeks + week; aws() */
@@ -717,7 +730,7 @@ typedef struct lagr {
     /* pi moves only where a chosen pupil is visited (z is 0 in the inner
     ** problem, so elsewhere its slack is 0): those pair-weeks and their
     ** subgradient, a few per pupil instead of every pair-week */
-    size_t *touch;
+    size_t *touch, *touch_q;    /* the pair-week, and its group aws() */
     double *g_touch;
     size_t n_touch;
     size_t *dirty;              /* groups whose nu or pi moved this step */
@@ -732,6 +745,8 @@ typedef struct lagr {
     double *pair_val;           /* per pair: its value at these multipliers, lambda left out */
     double *best_val;           /* pair_val at the least L */
     double *price;              /* price_at(): per visit minute, for the current multipliers */
+    double *match;              /* per pair: solve_match_value, which the multipliers never change */
+    lagr_week *week;            /* pupil * nweeks + week: the chosen pair's part of the subgradient */
 } lagr;
 
 /* What a visit minute pays for the priced rows, per (advocate, week,
@@ -746,6 +761,7 @@ static size_t price_at(const actx *c, int a, int w, int s) {
 static void price_table(const actx *c, lagr *L) {
     const model_programme *m = c->m;
     int nw = c->nweeks;
+#pragma omp parallel for schedule(static) num_threads(c->threads)
     for (int a = 0; a < m->n_advocates; a++)
         for (int w = 0; w < nw; w++) {
             double cap = week_cap(c, a, w);
@@ -807,7 +823,7 @@ static double lagr_value(actx *c, lagr *L) {
         L->chosen[pu] = -1;
         for (int i = first; i < first + n; i++) {
             int a = pairs[i].advocate;
-            double val = solve_match_value(m, pu, a) - L->lambda[a];
+            double val = L->match[i] - L->lambda[a];
             for (int w = 0; w < nw; w++) {
                 size_t at = (size_t)i * (size_t)nw + (size_t)w;
                 double each = c->most[at] ? v - mins * minute_price(c, L, i, w) - L->pi[at] : 0;
@@ -835,26 +851,43 @@ static double lagr_gradient(actx *c, lagr *L) {
     memcpy(L->g_nu, L->z, sizeof(double) * n_nu); /* the rows z - minutes / day >= 0 */
     L->n_touch = 0;
     bool days = m->weights.school_day > 0; /* otherwise A has no z: nu and pi stay 0 */
+#pragma omp parallel for schedule(dynamic, 32) num_threads(c->threads)
+    for (int pu = 0; pu < m->n_pupils; pu++) {
+        int i = L->chosen[pu];
+        lagr_week *wk = L->week + (size_t)pu * (size_t)nw;
+        double v = visit_value(m, pu), mins = m->pupils[pu].minutes;
+        for (int w = 0; w < nw; w++) {
+            size_t at = (size_t)(i < 0 ? 0 : i) * (size_t)nw + (size_t)w;
+            wk[w].visited = i >= 0 && c->most[at] && v - mins * minute_price(c, L, i, w) - L->pi[at] > 0;
+            if (!wk[w].visited) continue; /* u = 0 there */
+            int a = pairs[i].advocate, s = c->u_school[at];
+            double cap = week_cap(c, a, w);
+            double day = s >= 0 ? c->day_minutes[aws(c, a, w, s)] : 0;
+            double room = s >= 0 ? c->school_minutes[(size_t)s * (size_t)nw + (size_t)w] : 0;
+            wk[w].at = at, wk[w].school = s;
+            wk[w].q = s >= 0 ? aws(c, a, w, s) : SIZE_MAX;
+            wk[w].mu = cap > 0 ? mins * c->most[at] / cap : 0;
+            wk[w].nu = day > 0 ? mins * c->most[at] / day : 0;
+            wk[w].rho = room > 0 ? mins * c->most[at] / room : 0;
+            if (s >= 0 && days) wk[w].touch = L->z[wk[w].q] - c->most[at];
+        }
+    }
     for (int pu = 0; pu < m->n_pupils; pu++) {
         int i = L->chosen[pu];
         if (i < 0) continue;
         int a = pairs[i].advocate;
-        double v = visit_value(m, pu), mins = m->pupils[pu].minutes;
+        const lagr_week *wk = L->week + (size_t)pu * (size_t)nw;
         L->g_lambda[a] -= 1;
         for (int w = 0; w < nw; w++) {
-            size_t at = (size_t)i * (size_t)nw + (size_t)w;
-            if (!c->most[at] || v - mins * minute_price(c, L, i, w) - L->pi[at] <= 0) continue; /* u = 0 there */
-            double cap = week_cap(c, a, w);
-            int s = c->u_school[at];
-            double day = s >= 0 ? c->day_minutes[aws(c, a, w, s)] : 0;
-            if (cap > 0) L->g_mu[(size_t)a * (size_t)nw + (size_t)w] -= mins * c->most[at] / cap;
-            if (day > 0) L->g_nu[aws(c, a, w, s)] -= mins * c->most[at] / day;
+            if (!wk[w].visited) continue;
+            int s = wk[w].school;
+            if (wk[w].mu > 0) L->g_mu[(size_t)a * (size_t)nw + (size_t)w] -= wk[w].mu;
+            if (wk[w].nu > 0) L->g_nu[wk[w].q] -= wk[w].nu;
             if (s >= 0 && days) { /* the row z - u >= 0 */
-                L->touch[L->n_touch] = at;
-                L->g_touch[L->n_touch++] = L->z[aws(c, a, w, s)] - c->most[at];
+                L->touch[L->n_touch] = wk[w].at, L->touch_q[L->n_touch] = wk[w].q;
+                L->g_touch[L->n_touch++] = wk[w].touch;
             }
-            double room = s >= 0 ? c->school_minutes[(size_t)s * (size_t)nw + (size_t)w] : 0;
-            if (room > 0) L->g_rho[(size_t)s * (size_t)nw + (size_t)w] -= mins * c->most[at] / room;
+            if (wk[w].rho > 0) L->g_rho[(size_t)s * (size_t)nw + (size_t)w] -= wk[w].rho;
         }
     }
     double norm = 0;
@@ -944,11 +977,8 @@ static void lagr_step(actx *c, lagr *L, double t) {
         L->nu[q] = fmax(0.0, L->nu[q] - t * L->g_nu[q]);
         if (!L->is_dirty[q]) L->is_dirty[q] = 1, L->dirty[n_dirty++] = q;
     }
-    const prep_pair *pairs = prep_pairs(c->p);
     for (size_t j = 0; j < L->n_touch; j++) {
-        size_t at = L->touch[j];
-        int w = (int)(at % (size_t)c->nweeks);
-        size_t q = aws(c, pairs[at / (size_t)c->nweeks].advocate, w, c->u_school[at]);
+        size_t at = L->touch[j], q = L->touch_q[j];
         L->pi[at] = fmax(0.0, L->pi[at] - t * L->g_touch[j]);
         if (!L->is_dirty[q]) L->is_dirty[q] = 1, L->dirty[n_dirty++] = q;
     }
@@ -1087,6 +1117,7 @@ static void lagr_free(lagr *L) {
     free(L->rho), free(L->g_rho), free(L->price), free(L->pi), free(L->pi_sum), free(L->z);
     free(L->touch), free(L->g_touch), free(L->dirty), free(L->is_dirty);
     free(L->grp_first), free(L->grp), free(L->scratch), free(L->pair_val), free(L->best_val);
+    free(L->match), free(L->week), free(L->touch_q);
     free(L);
 }
 
@@ -1107,7 +1138,8 @@ static lagr *lagr_new(const actx *c) {
     L->price = malloc(sizeof(double) * (n_mu * ((size_t)m->n_schools + 1) + 1));
     L->pi = calloc(n_pw + 1, sizeof(double)), L->pi_sum = calloc(n_nu + 1, sizeof(double));
     size_t n_chosen_weeks = (size_t)m->n_pupils * (size_t)c->nweeks;
-    L->touch = malloc(sizeof(size_t) * (n_chosen_weeks + 1)), L->g_touch = malloc(sizeof(double) * (n_chosen_weeks + 1));
+    L->touch = malloc(sizeof(size_t) * (n_chosen_weeks + 1)), L->touch_q = malloc(sizeof(size_t) * (n_chosen_weeks + 1));
+    L->g_touch = malloc(sizeof(double) * (n_chosen_weeks + 1));
     L->dirty = malloc(sizeof(size_t) * (n_nu + 1)), L->is_dirty = calloc(n_nu + 1, 1);
     L->z = calloc(n_nu + 1, sizeof(double));
     L->pair_val = calloc((size_t)prep_n_pairs(c->p) + 1, sizeof(double));
@@ -1115,7 +1147,12 @@ static lagr *lagr_new(const actx *c) {
     L->grp_first = calloc(n_nu + 2, sizeof(size_t)), L->grp = malloc(sizeof(size_t) * (n_pw + 1));
     if (L->grp_first && L->grp) L->scratch = group_days(c, L->grp_first, L->grp, &L->longest);
     L->n_scratch = c->threads;
-    if (!L->lambda || !L->g_lambda || !L->mu || !L->g_mu || !L->nu || !L->g_nu || !L->chosen || !L->pupil_best || !L->rho ||
+    L->match = malloc(sizeof(double) * ((size_t)prep_n_pairs(c->p) + 1));
+    L->week = malloc(sizeof(lagr_week) * (n_chosen_weeks + 1));
+    const prep_pair *pairs = prep_pairs(c->p);
+    for (int i = 0; L->match && i < prep_n_pairs(c->p); i++)
+        L->match[i] = solve_match_value(m, pairs[i].pupil, pairs[i].advocate);
+    if (!L->match || !L->week || !L->touch_q || !L->lambda || !L->g_lambda || !L->mu || !L->g_mu || !L->nu || !L->g_nu || !L->chosen || !L->pupil_best || !L->rho ||
         !L->g_rho || !L->price || !L->pi || !L->pi_sum || !L->touch || !L->g_touch || !L->dirty || !L->is_dirty ||
         !L->z || !L->scratch || !L->pair_val || !L->best_val) {
         lagr_free(L);
