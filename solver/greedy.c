@@ -921,14 +921,15 @@ static bool gather_pays(const state *s, const greedy_options *o, int pass, doubl
 /* A pass tries each pupil's moves in order, and most tries keep nothing
 ** (on a city a third of the pupils change the roster in the first pass, a
 ** tenth by the fifth). So with threads, each thread holds a replica of the
-** state and takes the next pupil in order; a try counts only when no
-** pupil before it kept a move since the replica was brought up to date,
-** so it saw exactly the state the sequential search would have and
-** decided as it would. Tries are decided in order (the frontier): a kept
-** move joins the pass's log of kept moves, every later try is void and
-** handed out again, and each replica replays the kept moves it lacks
-** before its next try. The rosters are those of one thread, for any
-** thread count (docs/solve.md, "The local search on several threads"). */
+** state and takes the next open pupil in order; a try counts only when
+** its replica held exactly the moves kept before it in order, so it saw
+** the state the sequential search would have and decided as it would.
+** Tries are decided in order (the frontier): a kept move joins the pass's
+** log of kept moves, every later try of the other threads is void and
+** handed out again, and a voided replica replays the kept moves it lacks
+** before its next try. The thread that kept the move goes on with its own
+** later tries. The rosters are those of one thread, for any thread count
+** (docs/solve.md, "The local search on several threads"). */
 typedef struct {
     int n;                  /* replicas: the number of threads */
     state **rep;            /* rep[0] is the state the caller reads */
