@@ -57,13 +57,67 @@ typedef struct {
     const char *what;   /* pupil or session id */
 } ex_engagement;
 
-/* Every engagement of the person who is advocate adv and/or teacher t. */
-static ex_engagement *ex_engagements(const model_programme *m, const roster *r, int adv, int t, int *n) {
-    ex_engagement *v = malloc(sizeof *v * (size_t)(r->n_visits + r->n_sessions + 1));
+/* The visits a check needs to read, in roster order: listed (from an
+** explain_index), or every visit of the roster (at NULL). */
+typedef struct {
+    const int *at;
+    int n;
+} ex_some;
+
+static ex_some ex_all(const roster *r) { return (ex_some){NULL, r->n_visits}; }
+static const roster_visit *ex_visit(const roster *r, ex_some v, int i) { return &r->visits[v.at ? v.at[i] : i]; }
+
+/* The roster's visits by advocate, pupil and school, each list in roster
+** order, so that every reason reads them as a scan of the roster would. */
+struct explain_index {
+    int *first[3], *at[3]; /* CSR per key: advocate, pupil, school */
+};
+
+enum { EX_BY_ADVOCATE, EX_BY_PUPIL, EX_BY_SCHOOL };
+
+static int ex_key(const roster_visit *x, int by) {
+    return by == EX_BY_ADVOCATE ? x->advocate : by == EX_BY_PUPIL ? x->pupil : x->school;
+}
+
+explain_index *explain_index_new(const model_programme *m, const roster *r) {
+    explain_index *ix = calloc(1, sizeof *ix);
+    if (!ix) return NULL;
+    int nkeys[3] = {m->n_advocates, m->n_pupils, m->n_schools};
+    for (int by = 0; by < 3; by++) {
+        ix->first[by] = calloc((size_t)nkeys[by] + 2, sizeof(int));
+        ix->at[by] = malloc(sizeof(int) * ((size_t)r->n_visits + 1));
+        if (!ix->first[by] || !ix->at[by]) {
+            explain_index_free(ix);
+            return NULL;
+        }
+        int *first = ix->first[by];
+        for (int i = 0; i < r->n_visits; i++) first[ex_key(&r->visits[i], by) + 2]++;
+        for (int k = 0; k < nkeys[by]; k++) first[k + 2] += first[k + 1];
+        for (int i = 0; i < r->n_visits; i++) ix->at[by][first[ex_key(&r->visits[i], by) + 1]++] = i;
+    }
+    return ix;
+}
+
+void explain_index_free(explain_index *ix) {
+    if (!ix) return;
+    for (int by = 0; by < 3; by++) free(ix->first[by]), free(ix->at[by]);
+    free(ix);
+}
+
+/* The visits of one advocate, pupil or school: all of them without an index. */
+static ex_some ex_of(const explain_index *ix, const roster *r, int by, int key) {
+    if (!ix) return ex_all(r);
+    return (ex_some){ix->at[by] + ix->first[by][key], ix->first[by][key + 1] - ix->first[by][key]};
+}
+
+/* Every engagement of the person who is advocate adv and/or teacher t;
+** vs holds at least adv's visits. */
+static ex_engagement *ex_engagements(const model_programme *m, const roster *r, ex_some vs, int adv, int t, int *n) {
+    ex_engagement *v = malloc(sizeof *v * (size_t)(vs.n + r->n_sessions + 1));
     *n = 0;
     if (!v) return NULL;
-    for (int i = 0; i < r->n_visits; i++) {
-        const roster_visit *x = &r->visits[i];
+    for (int i = 0; i < vs.n; i++) {
+        const roster_visit *x = ex_visit(r, vs, i);
         if (adv >= 0 && x->advocate == adv)
             v[(*n)++] = (ex_engagement){x->date, x->start, x->end, m->schools[x->school].place, m->pupils[x->pupil].id};
     }
@@ -87,13 +141,14 @@ static const ex_engagement *ex_clash(const model_programme *m, const ex_engageme
 }
 
 /* True when the school already has `rooms` engagements under way at some
-** moment of [start, end) on date. */
-static bool ex_rooms_full(const model_programme *m, const roster *r, int school, int date, int start, int end) {
+** moment of [start, end) on date; vs holds at least the school's visits. */
+static bool ex_rooms_full(const model_programme *m, const roster *r, ex_some vs, int school, int date, int start,
+                          int end) {
     const model_school *s = &m->schools[school];
     for (int t = start; t < end; t += m->slot_minutes) {
         int busy = 0;
-        for (int i = 0; i < r->n_visits; i++) {
-            const roster_visit *x = &r->visits[i];
+        for (int i = 0; i < vs.n; i++) {
+            const roster_visit *x = ex_visit(r, vs, i);
             busy += x->school == school && x->date == date && x->start <= t && t < x->end;
         }
         for (int i = 0; i < r->n_sessions; i++) {
@@ -105,11 +160,13 @@ static bool ex_rooms_full(const model_programme *m, const roster *r, int school,
     return false;
 }
 
-static int ex_visit_minutes(const model_programme *m, const roster *r, int adv, int monday) {
+/* vs holds at least adv's visits. */
+static int ex_visit_minutes(const model_programme *m, const roster *r, ex_some vs, int adv, int monday) {
     int total = 0;
-    for (int i = 0; i < r->n_visits; i++)
-        if (r->visits[i].advocate == adv && cal_week_start(r->visits[i].date) == monday)
-            total += m->pupils[r->visits[i].pupil].minutes;
+    for (int i = 0; i < vs.n; i++) {
+        const roster_visit *x = ex_visit(r, vs, i);
+        if (x->advocate == adv && cal_week_start(x->date) == monday) total += m->pupils[x->pupil].minutes;
+    }
     return total;
 }
 
@@ -227,14 +284,15 @@ static const char *ex_why_not_used(const model_programme *m, const prep *p, cons
         return arena_strdup(ar, b.s);
     }
     int n_eng;
-    ex_engagement *eng = ex_engagements(m, r, pr->advocate, m->advocates[pr->advocate].teacher, &n_eng);
+    ex_engagement *eng = ex_engagements(m, r, ex_all(r), pr->advocate, m->advocates[pr->advocate].teacher, &n_eng);
     if (!eng) return NULL;
     int cap = ex_week_cap(m, pr->advocate), capped = 0, clashed = 0, rooms = 0, free_slots = 0;
     const char *clash_with[4] = {NULL};
     int n_with = 0;
     const prep_visit *v = prep_visits(p);
     for (int k = pr->first; k < pr->first + pr->n; k++) {
-        if (cap != MODEL_NO_LIMIT && ex_visit_minutes(m, r, pr->advocate, cal_week_start(v[k].date)) + pu->minutes > cap) {
+        if (cap != MODEL_NO_LIMIT &&
+            ex_visit_minutes(m, r, ex_all(r), pr->advocate, cal_week_start(v[k].date)) + pu->minutes > cap) {
             capped++;
             continue;
         }
@@ -246,7 +304,7 @@ static const char *ex_why_not_used(const model_programme *m, const prep *p, cons
             if (!seen && n_with < 4) clash_with[n_with++] = c->what;
             continue;
         }
-        if (ex_rooms_full(m, r, v[k].school, v[k].date, v[k].start, v[k].end)) rooms++;
+        if (ex_rooms_full(m, r, ex_all(r), v[k].school, v[k].date, v[k].start, v[k].end)) rooms++;
         else free_slots++;
     }
     free(eng);
@@ -414,7 +472,7 @@ static const char *ex_teacher_week(const model_programme *m, const prep *p, cons
         return arena_strdup(ar, b.s);
     }
     int n_eng;
-    ex_engagement *eng = ex_engagements(m, r, te->advocate, t, &n_eng);
+    ex_engagement *eng = ex_engagements(m, r, ex_all(r), te->advocate, t, &n_eng);
     if (!eng) return NULL;
     const prep_occurrence *o = prep_occurrences(p);
     int slots = 0, clashed = 0, rooms = 0, free_slots = 0;
@@ -426,7 +484,7 @@ static const char *ex_teacher_week(const model_programme *m, const prep *p, cons
         if (c) {
             clashed++;
             if (!with) with = c->what;
-        } else if (o[k].school >= 0 && ex_rooms_full(m, r, o[k].school, o[k].date, o[k].start, o[k].end)) {
+        } else if (o[k].school >= 0 && ex_rooms_full(m, r, ex_all(r), o[k].school, o[k].date, o[k].start, o[k].end)) {
             rooms++;
         } else {
             free_slots++;
@@ -559,8 +617,8 @@ void explain_suggest(const model_programme *m, bool sessions, const char *id, ch
 ** name it from what the roster holds. They read the finished roster, so
 ** the solver can call them when it writes missed/unfilled/unmatched. */
 
-const char *explain_missed_reason(const model_programme *m, const prep *p, const roster *r, int pupil, int adv,
-                                  int monday, arena *ar) {
+const char *explain_missed_reason(const model_programme *m, const prep *p, const roster *r, const explain_index *ix,
+                                  int pupil, int adv, int monday, arena *ar) {
     int first, n;
     prep_pupil_pairs(p, pupil, &first, &n);
     const prep_pair *pr = NULL;
@@ -568,11 +626,12 @@ const char *explain_missed_reason(const model_programme *m, const prep *p, const
         if (prep_pairs(p)[q].advocate == adv) pr = &prep_pairs(p)[q];
     if (!pr) return NULL;
     int n_eng;
-    ex_engagement *eng = ex_engagements(m, r, adv, m->advocates[adv].teacher, &n_eng);
+    ex_some of_adv = ex_of(ix, r, EX_BY_ADVOCATE, adv), of_pupil = ex_of(ix, r, EX_BY_PUPIL, pupil);
+    ex_engagement *eng = ex_engagements(m, r, of_adv, adv, m->advocates[adv].teacher, &n_eng);
     if (!eng) return NULL;
     const model_pupil *pu = &m->pupils[pupil];
     const model_school *sch = NULL;
-    int cap = ex_week_cap(m, adv), used = ex_visit_minutes(m, r, adv, monday);
+    int cap = ex_week_cap(m, adv), used = ex_visit_minutes(m, r, of_adv, adv, monday);
     int slots = 0, same_day = 0, clashed = 0, rooms = 0, free_slots = 0, n_with = 0;
     const char *with[4] = {NULL};
     const prep_visit *v = prep_visits(p);
@@ -581,7 +640,10 @@ const char *explain_missed_reason(const model_programme *m, const prep *p, const
         if (cal_week_start(v[k].date) != monday) continue;
         slots++;
         bool visited = false;
-        for (int i = 0; i < r->n_visits; i++) visited |= r->visits[i].pupil == pupil && r->visits[i].date == v[k].date;
+        for (int i = 0; i < of_pupil.n; i++) {
+            const roster_visit *x = ex_visit(r, of_pupil, i);
+            visited |= x->pupil == pupil && x->date == v[k].date;
+        }
         const ex_engagement *c = visited ? NULL : ex_clash(m, eng, n_eng, v[k].date, v[k].start, v[k].end, v[k].place);
         if (visited) {
             same_day++;
@@ -590,7 +652,8 @@ const char *explain_missed_reason(const model_programme *m, const prep *p, const
             bool seen = false;
             for (int i = 0; i < n_with; i++) seen |= strcmp(with[i], c->what) == 0;
             if (!seen && n_with < 4) with[n_with++] = c->what;
-        } else if (ex_rooms_full(m, r, v[k].school, v[k].date, v[k].start, v[k].end)) {
+        } else if (ex_rooms_full(m, r, ex_of(ix, r, EX_BY_SCHOOL, v[k].school), v[k].school, v[k].date, v[k].start,
+                                 v[k].end)) {
             rooms++;
             sch = &m->schools[v[k].school];
         } else {

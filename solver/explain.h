@@ -59,9 +59,18 @@ void explain_suggest(const model_programme *m, bool sessions, const char *id, ch
 ** (which engagements took the time, which caps are reached), for the
 ** solver to use where it writes missed, unfilled and unmatched entries.
 ** NULL when there is nothing specific to say (or memory runs out). */
-/* A matched pupil's missed visit in the week of monday, with advocate. */
-const char *explain_missed_reason(const model_programme *m, const prep *p, const roster *r, int pupil, int advocate,
-                                  int monday, arena *a);
+/* The roster's visits indexed by advocate, pupil and school, for a caller
+** that asks for many reasons (the solver: one per missed week; a county
+** has tens of thousands, and each would otherwise scan every visit). It
+** reads r as it is: build it again when r's visits change. */
+typedef struct explain_index explain_index;
+explain_index *explain_index_new(const model_programme *m, const roster *r);
+void explain_index_free(explain_index *ix);
+
+/* A matched pupil's missed visit in the week of monday, with advocate;
+** ix may be NULL (every visit is scanned), and gives the same reason. */
+const char *explain_missed_reason(const model_programme *m, const prep *p, const roster *r, const explain_index *ix,
+                                  int pupil, int advocate, int monday, arena *a);
 /* An unfilled occurrence of session in the week of monday. */
 const char *explain_unfilled_reason(const model_programme *m, const prep *p, const roster *r, int session, int monday,
                                     arena *a);

@@ -1063,7 +1063,8 @@ static int minutes_in_week(const roster *r, const model_programme *m, int adv, i
     return total;
 }
 
-static const char *missed_reason(const ctx *c, const roster *r, int pupil, int adv, int week, int feasible_dates) {
+static const char *missed_reason(const ctx *c, const roster *r, const explain_index *ix, int pupil, int adv, int week,
+                                 int feasible_dates) {
     const model_programme *m = c->m;
     const model_pupil *pu = &m->pupils[pupil];
     int monday = prep_week_monday(c->p, week);
@@ -1087,7 +1088,7 @@ static const char *missed_reason(const ctx *c, const roster *r, int pupil, int a
         return fallback ? fallback : "no feasible date this week";
     }
     /* Name the engagements, caps or rooms that took the time. */
-    const char *named = explain_missed_reason(m, c->p, r, pupil, adv, monday, r->arena);
+    const char *named = explain_missed_reason(m, c->p, r, ix, pupil, adv, monday, r->arena);
     if (named) return named;
     int cap = advocate_week_cap(m, adv);
     if (cap != MODEL_NO_LIMIT && minutes_in_week(r, m, adv, monday) + pu->minutes > cap)
@@ -1102,8 +1103,12 @@ static int add_missed(ctx *c, roster *r) {
     r->missed = arena_array(r->arena, (size_t)cap, sizeof *r->missed);
     /* visits per (pupil, week), counted once: the loop below is per assignment and week */
     int *got_by_week = calloc((size_t)m->n_pupils * (size_t)nw + 1, sizeof(int));
-    if (!r->missed || !got_by_week) {
+    /* a reason per missed week reads the roster's visits: by index, not a
+    ** scan of them all each time (a county: tens of thousands of weeks) */
+    explain_index *ix = explain_index_new(m, r);
+    if (!r->missed || !got_by_week || !ix) {
         free(got_by_week);
+        explain_index_free(ix);
         return -1;
     }
     for (int q = 0; q < r->n_visits; q++)
@@ -1126,10 +1131,12 @@ static int add_missed(ctx *c, roster *r) {
                 const prep_visit *v = &prep_visits(c->p)[k];
                 if (cal_week_start(v->date) == monday && v->date != last) feasible++, last = v->date;
             }
-            r->missed[r->n_missed++] = (roster_missed){pupil, monday, rdup(r, missed_reason(c, r, pupil, adv, w, feasible))};
+            const char *why = missed_reason(c, r, ix, pupil, adv, w, feasible);
+            r->missed[r->n_missed++] = (roster_missed){pupil, monday, rdup(r, why)};
         }
     }
     free(got_by_week);
+    explain_index_free(ix);
     return 0;
 }
 

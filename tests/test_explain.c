@@ -247,14 +247,19 @@ static void test_missed_reason_names_the_clash(void **state) {
     assert_int_equal(r->n_assignments, 2);
     assert_int_equal(r->n_missed, 2);
     arena *a = arena_new();
+    explain_index *ix = explain_index_new(m, r);
+    assert_non_null(ix);
     for (int i = 0; i < r->n_missed; i++) {
         const char *other = strcmp(m->pupils[r->missed[i].pupil].id, "P1") == 0 ? "P2" : "P1";
-        const char *why = explain_missed_reason(m, p, r, r->missed[i].pupil, 0, r->missed[i].week, a);
+        const char *why = explain_missed_reason(m, p, r, NULL, r->missed[i].pupil, 0, r->missed[i].week, a);
         assert_non_null(why);
         char want[96];
         snprintf(want, sizeof want, "of 1 slots, 1 taken by A1's other engagements or travel (%s)", other);
         if (!strstr(why, want)) fail_msg("expected \"%s\" in \"%s\"", want, why);
+        /* the index (the solver's way) reads the same visits */
+        assert_string_equal(explain_missed_reason(m, p, r, ix, r->missed[i].pupil, 0, r->missed[i].week, a), why);
     }
+    explain_index_free(ix);
     arena_free(a);
     roster_free(r);
     prep_free(p);
