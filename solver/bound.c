@@ -691,6 +691,18 @@ static searched search(glp_prob *P, double deadline, volatile sig_atomic_t *stop
 
 /* ---- the Lagrangian bound of A's visit part ------------------------------ */
 
+/* What the chosen pair of one pupil adds to the subgradient in one week:
+** worked out on the threads (its reads are scattered over the pair-weeks),
+** then summed into the rows in pupil order, so that the sums are those of
+** one thread. */
+typedef struct {
+    bool visited;               /* u > 0 that week: the rest is read only then */
+    double mu, nu, rho;         /* minutes over cap, day and rooms (0: no such row) */
+    size_t at, q;               /* the pair-week, and its group aws() (SIZE_MAX: no school) */
+    int school;                 /* the pupil's school that week, or -1 */
+    double touch;               /* z - u, the row z >= u (when visited and with a school and school days) */
+} lagr_week;
+
 /* Large programmes make A's visit part too big for the simplex. Moving its
 ** advocate rows (max_pupils: lambda, week minutes: mu, days by minutes:
 ** nu, days by pupil: pi, all >= 0) into the objective leaves one
@@ -708,18 +720,6 @@ static searched search(glp_prob *P, double deadline, volatile sig_atomic_t *stop
 ** days: the advocate's pupils at a school that week share school_day
 ** between them. Subgradient steps (Polyak's rule towards the best roster
 ** known) lower L; every L computed is a bound, the least is kept. */
-/* What the chosen pair of one pupil adds to the subgradient in one week:
-** worked out on the threads (its reads are scattered over the pair-weeks),
-** then summed into the rows in pupil order, so that the sums are those of
-** one thread. */
-typedef struct {
-    bool visited;               /* u > 0 that week: the rest is read only then */
-    double mu, nu, rho;         /* minutes over cap, day and rooms (0: no such row) */
-    size_t at, q;               /* the pair-week, and its group aws() (SIZE_MAX: no school) */
-    int school;                 /* the pupil's school that week, or -1 */
-    double touch;               /* z - u, the row z >= u (when visited and with a school and school days) */
-} lagr_week;
-
 typedef struct lagr {
     double theta;               /* the step's scale where the last run stopped */
     double *lambda, *mu, *nu;   /* per advocate; advocate * nweeks + week; aws() */

@@ -1574,10 +1574,10 @@ static int large_roster(ctx *c, const solve_options *o, double t0, solve_stats *
     c->sol = calloc((size_t)np + (size_t)nv + (size_t)no + 2, 1);
     /* the local searches stop at 85% of the limit: the roster still has to be explained and written */
     double deadline = o->time_limit > 0 ? stop_clock() + 0.85 * o->time_limit : 0;
-    greedy_index *index = NULL;
+    greedy_index *index = NULL; /* built beside A's measures, below */
     large_progress shown = {o->progress, t0, -HUGE_VAL, stats};
-    planned a = {calloc((size_t)nv + 1, 1), calloc((size_t)no + 1, 1), -HUGE_VAL, 0, deadline, false, index, NULL, &shown};
-    planned b = {calloc((size_t)nv + 1, 1), calloc((size_t)no + 1, 1), -HUGE_VAL, 0, deadline, false, index, NULL, &shown};
+    planned a = {calloc((size_t)nv + 1, 1), calloc((size_t)no + 1, 1), -HUGE_VAL, 0, deadline, false, NULL, NULL, &shown};
+    planned b = {calloc((size_t)nv + 1, 1), calloc((size_t)no + 1, 1), -HUGE_VAL, 0, deadline, false, NULL, NULL, &shown};
     bound_result br = {0}, br2 = {0};
     int rc = -1;
     if (!c->x_col || !c->sol || !a.von || !a.oon || !b.von || !b.oon) goto out;
