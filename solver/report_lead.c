@@ -347,86 +347,117 @@ static void lead_utilisation(FILE *out, const report_ctx *c) {
     free(pupils);
 }
 
-/* Reasons in order of count (most first), ties by text: deterministic. */
+/* Reasons in order of count (most first), ties by text: deterministic.
+** A county has tens of thousands of missed weeks and nearly as many
+** distinct reasons (they name advocates and numbers), so the reasons are
+** grouped by sorting (reason, position) pairs once, not by comparing every
+** reason with every other. */
 typedef struct {
     const char *reason;
-    int count;
-    int first; /* position of first occurrence */
-} lead_reason;
+    int pos; /* the unmatched pupil, missed week or unfilled session it was given for */
+} lead_item;
 
-static int lead_cmp_reason(const void *x, const void *y) {
-    const lead_reason *a = x, *b = y;
-    if (a->count != b->count) return a->count > b->count ? -1 : 1;
+typedef struct {
+    const char *reason;
+    int first, n; /* its items: items[first .. first + n), in position order */
+} lead_group;
+
+static const char *lead_reason_text(const char *reason) { return reason ? reason : "(no reason given)"; }
+
+static int lead_cmp_item(const void *x, const void *y) {
+    const lead_item *a = x, *b = y;
     int c = strcmp(a->reason, b->reason);
-    return c ? c : (a->first > b->first) - (a->first < b->first);
+    return c ? c : (a->pos > b->pos) - (a->pos < b->pos);
 }
 
-static int lead_add_reason(lead_reason *v, int n, const char *reason, int pos) {
-    if (!reason) reason = "(no reason given)";
-    for (int i = 0; i < n; i++)
-        if (strcmp(v[i].reason, reason) == 0) {
-            v[i].count++;
-            return n;
+static int lead_cmp_group(const void *x, const void *y) {
+    const lead_group *a = x, *b = y;
+    if (a->n != b->n) return a->n > b->n ? -1 : 1;
+    return strcmp(a->reason, b->reason);
+}
+
+/* The items of one kind: every reason of every unmatched pupil (a pupil
+** with none counts once), or the one reason of each missed week or
+** unfilled session. Returns their number, or -1 when memory runs out. */
+static int lead_collect(const roster *r, int kind, lead_item **out) {
+    int total = kind == 0 ? r->n_unmatched : kind == 1 ? r->n_missed : r->n_unfilled, n = 0, cap = 0;
+    for (int i = 0; i < total; i++) cap += kind == 0 && r->unmatched[i].n_reasons ? r->unmatched[i].n_reasons : 1;
+    lead_item *v = malloc(sizeof *v * ((size_t)cap + 1));
+    if (!v) return -1;
+    for (int i = 0; i < total; i++) {
+        if (kind == 0 && r->unmatched[i].n_reasons) {
+            for (int k = 0; k < r->unmatched[i].n_reasons; k++) v[n++] = (lead_item){lead_reason_text(r->unmatched[i].reasons[k]), i};
+        } else {
+            const char *why = kind == 0 ? NULL : kind == 1 ? r->missed[i].reason : r->unfilled[i].reason;
+            v[n++] = (lead_item){lead_reason_text(why), i};
         }
-    v[n] = (lead_reason){reason, 1, pos};
-    return n + 1;
+    }
+    qsort(v, (size_t)n, sizeof *v, lead_cmp_item);
+    *out = v;
+    return n;
+}
+
+/* The runs of one reason, most items first. */
+static int lead_sort_groups(const lead_item *v, int n, lead_group **out) {
+    lead_group *g = malloc(sizeof *g * ((size_t)n + 1));
+    if (!g) return -1;
+    int ng = 0;
+    for (int i = 0; i < n; i++) {
+        if (i == 0 || strcmp(v[i].reason, v[i - 1].reason) != 0) g[ng++] = (lead_group){v[i].reason, i, 0};
+        g[ng - 1].n++;
+    }
+    qsort(g, (size_t)ng, sizeof *g, lead_cmp_group);
+    *out = g;
+    return ng;
+}
+
+static void lead_who(FILE *out, const report_ctx *c, int kind, const lead_item *v, lead_group g) {
+    const roster *r = c->r;
+    for (int j = g.first; j < g.first + g.n; j++) {
+        int i = v[j].pos;
+        if (j > g.first && v[j - 1].pos == i) continue; /* a pupil given the same reason twice is named once */
+        char wk[11] = "";
+        const char *who;
+        if (kind == 0) {
+            who = c->m->pupils[r->unmatched[i].pupil].id;
+        } else if (kind == 1) {
+            who = c->m->pupils[r->missed[i].pupil].id;
+            cal_format_date(r->missed[i].week, wk);
+        } else {
+            who = c->m->sessions[r->unfilled[i].session].id;
+            cal_format_date(r->unfilled[i].week, wk);
+        }
+        fprintf(out, "%s%s%s%s", j > g.first ? ", " : "", who, wk[0] ? " wk " : "", wk);
+    }
 }
 
 static void lead_reasons(FILE *out, const report_ctx *c) {
-    const model_programme *m = c->m;
     const roster *r = c->r;
-    int cap = r->n_missed + r->n_unfilled + 1;
-    for (int i = 0; i < r->n_unmatched; i++) cap += r->unmatched[i].n_reasons + 1;
-    lead_reason *v = calloc((size_t)cap, sizeof *v);
-    if (!v) return;
     fputs("<h2 id=\"problems\">Unmatched pupils, missed visits, unfilled sessions</h2>\n", out);
     for (int kind = 0; kind < 3; kind++) {
-        int n = 0, total = kind == 0 ? r->n_unmatched : kind == 1 ? r->n_missed : r->n_unfilled;
+        int total = kind == 0 ? r->n_unmatched : kind == 1 ? r->n_missed : r->n_unfilled;
         static const char *const titles[3] = {"Unmatched pupils", "Missed visits", "Unfilled sessions"};
         fprintf(out, "<h3>%s: %d</h3>\n", titles[kind], total);
         if (!total) continue;
-        for (int i = 0; i < total; i++) {
-            if (kind == 0) {
-                for (int k = 0; k < r->unmatched[i].n_reasons; k++) n = lead_add_reason(v, n, r->unmatched[i].reasons[k], i);
-                if (!r->unmatched[i].n_reasons) n = lead_add_reason(v, n, NULL, i);
-            } else {
-                n = lead_add_reason(v, n, kind == 1 ? r->missed[i].reason : r->unfilled[i].reason, i);
-            }
+        lead_item *v = NULL;
+        lead_group *g = NULL;
+        int n = lead_collect(r, kind, &v), ng = n < 0 ? -1 : lead_sort_groups(v, n, &g);
+        if (ng < 0) {
+            free(v);
+            return;
         }
-        qsort(v, (size_t)n, sizeof *v, lead_cmp_reason);
         fputs("<table>\n<thead><tr><th>Reason</th><th class=\"num\">Count</th><th>Who</th></tr></thead>\n<tbody>\n", out);
-        for (int g = 0; g < n; g++) {
+        for (int k = 0; k < ng; k++) {
             fputs("<tr><td>", out);
-            report_html_text(out, v[g].reason);
-            fprintf(out, "</td><td class=\"num\">%d</td><td>", v[g].count);
-            int shown = 0;
-            for (int i = 0; i < total; i++) {
-                const char *who = NULL, *why = NULL;
-                char wk[11] = "";
-                bool hit = false;
-                if (kind == 0) {
-                    for (int k = 0; k < r->unmatched[i].n_reasons; k++) hit |= strcmp(r->unmatched[i].reasons[k], v[g].reason) == 0;
-                    if (!r->unmatched[i].n_reasons) hit = strcmp(v[g].reason, "(no reason given)") == 0;
-                    who = m->pupils[r->unmatched[i].pupil].id;
-                } else if (kind == 1) {
-                    why = r->missed[i].reason ? r->missed[i].reason : "(no reason given)";
-                    who = m->pupils[r->missed[i].pupil].id;
-                    cal_format_date(r->missed[i].week, wk);
-                } else {
-                    why = r->unfilled[i].reason ? r->unfilled[i].reason : "(no reason given)";
-                    who = m->sessions[r->unfilled[i].session].id;
-                    cal_format_date(r->unfilled[i].week, wk);
-                }
-                if (why) hit = strcmp(why, v[g].reason) == 0;
-                if (!hit) continue;
-                fprintf(out, "%s%s%s%s", shown ? ", " : "", who, wk[0] ? " wk " : "", wk);
-                shown++;
-            }
+            report_html_text(out, g[k].reason);
+            fprintf(out, "</td><td class=\"num\">%d</td><td>", g[k].n);
+            lead_who(out, c, kind, v, g[k]);
             fputs("</td></tr>\n", out);
         }
         fputs("</tbody></table>\n", out);
+        free(g);
+        free(v);
     }
-    free(v);
 }
 
 /* Advice is computed elsewhere (advice.c, from what-if re-solves); this

@@ -375,6 +375,54 @@ static void test_rewrite_in_place(void **state) {
     free(after);
 }
 
+/* The lead's problems table groups equal reasons: most first, ties by text,
+** each listing who in roster order; a pupil given one reason twice is
+** named once, and entries without a reason share one row. */
+static void test_lead_reasons_grouped(void **state) {
+    fixture *f = *state;
+    roster *r = make_roster(f->m);
+    int p17 = model_find_pupil(f->m, "P017"), p18 = model_find_pupil(f->m, "P018"), p31 = model_find_pupil(f->m, "P031");
+    r->missed = arena_array(r->arena, 5, sizeof *r->missed);
+    r->n_missed = 0;
+    r->missed[r->n_missed++] = (roster_missed){p31, day("2026-09-21"), "school closed"};
+    r->missed[r->n_missed++] = (roster_missed){p18, day("2026-09-14"), "advocate on placement"};
+    r->missed[r->n_missed++] = (roster_missed){p17, day("2026-09-21"), "school closed"};
+    r->missed[r->n_missed++] = (roster_missed){p17, day("2026-09-28"), NULL};
+    r->missed[r->n_missed++] = (roster_missed){p18, day("2026-09-28"), "advocate at max_pupils"};
+    r->unmatched = arena_array(r->arena, 2, sizeof *r->unmatched);
+    const char **twice = arena_array(r->arena, 3, sizeof *twice);
+    twice[0] = "no advocate", twice[1] = "no DBS", twice[2] = "no advocate";
+    r->unmatched[r->n_unmatched++] = (roster_unmatched){p31, twice, 3};
+    r->unmatched[r->n_unmatched++] = (roster_unmatched){p18, NULL, 0};
+    char dir[96];
+    snprintf(dir, sizeof dir, "%s-reasons", f->dir2);
+    diag_list d;
+    diag_init(&d);
+    assert_int_equal(report_write_all(f->m, r, dir, &d), 0);
+    diag_clear(&d);
+    char *html = slurp(dir, "report.html", NULL);
+    const char *rows[] = {
+        "<h3>Unmatched pupils: 2</h3>",
+        "<tr><td>no advocate</td><td class=\"num\">2</td><td>P031</td></tr>",
+        "<tr><td>(no reason given)</td><td class=\"num\">1</td><td>P018</td></tr>",
+        "<tr><td>no DBS</td><td class=\"num\">1</td><td>P031</td></tr>",
+        "<h3>Missed visits: 5</h3>",
+        "<tr><td>school closed</td><td class=\"num\">2</td><td>P031 wk 2026-09-21, P017 wk 2026-09-21</td></tr>",
+        "<tr><td>(no reason given)</td><td class=\"num\">1</td><td>P017 wk 2026-09-28</td></tr>",
+        "<tr><td>advocate at max_pupils</td><td class=\"num\">1</td><td>P018 wk 2026-09-28</td></tr>",
+        "<tr><td>advocate on placement</td><td class=\"num\">1</td><td>P018 wk 2026-09-14</td></tr>",
+        "<h3>Unfilled sessions: 0</h3>",
+        NULL};
+    const char *at = html;
+    for (int i = 0; rows[i]; i++) {
+        const char *hit = strstr(at, rows[i]);
+        if (!hit) fail_msg("report.html lacks, or misorders, %s", rows[i]);
+        at = hit + strlen(rows[i]);
+    }
+    free(html);
+    roster_free(r);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_calendars_hold_only_own_pupils),
@@ -384,6 +432,7 @@ int main(void) {
         cmocka_unit_test(test_ics_folding_and_escaping),
         cmocka_unit_test(test_deterministic),
         cmocka_unit_test(test_rewrite_in_place),
+        cmocka_unit_test(test_lead_reasons_grouped),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
