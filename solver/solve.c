@@ -860,7 +860,8 @@ static bool realise(ctx *c, const solve_options *o, double deadline, bool warm, 
     io.clq_cuts = GLP_ON;
     io.mir_cuts = GLP_ON;
     io.use_sol = warm ? GLP_ON : GLP_OFF; /* the previous realisation is feasible here too */
-    if (o->stop) io.cb_func = stop_tree, io.cb_info = (void *)o->stop;
+    stop_when when = {o->stop, o->time_limit > 0 ? deadline : 0};
+    io.cb_func = stop_tree_when, io.cb_info = &when;
     if (o->time_limit > 0) {
         double left = deadline - t;
         io.tm_lim = stop_ms(left);

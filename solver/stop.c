@@ -32,6 +32,11 @@ void stop_tree(glp_tree *T, void *flag) {
     if (stop_requested(flag)) glp_ios_terminate(T);
 }
 
+void stop_tree_when(glp_tree *T, void *when) {
+    const stop_when *w = when;
+    if (stop_requested(w->stop) || (w->deadline > 0 && stop_clock() >= w->deadline)) glp_ios_terminate(T);
+}
+
 void stop_track_bound(glp_tree *T, double *bound, bool *have) {
     int best = glp_ios_best_node(T);
     if (!best) return;

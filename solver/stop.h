@@ -33,6 +33,20 @@ int stop_simplex(glp_prob *P, glp_smcp *sm, volatile sig_atomic_t *stop, double 
 ** it is raised. */
 void stop_tree(glp_tree *T, void *flag);
 
+/* What stop_tree_when watches: the flag (may be NULL) and a CLOCK_MONOTONIC
+** deadline (<= 0: none). */
+typedef struct {
+    volatile sig_atomic_t *stop;
+    double deadline;
+} stop_when;
+
+/* A glp_iocp.cb_func whose cb_info is a stop_when: terminates the search
+** once the flag is raised or the deadline has passed. Needed with GLPK's
+** presolve: glp_intopt then solves the root LP itself, and its tm_lim
+** counts from the branch and bound that follows, so a long root LP
+** overran the time limit by its own length. */
+void stop_tree_when(glp_tree *T, void *when);
+
 /* In a search callback: lowers *bound to the bound of T's best open node
 ** (the search's proven bound of a maximisation) and sets *have once one
 ** was seen. */
