@@ -32,8 +32,11 @@
 
 /* Subgradient iterations of the Lagrangian bound, at most. */
 #define BOUND_LAGRANGE_ITERATIONS 3000
-/* iterations without a new least L before the step's scale halves */
-#define BOUND_LAGRANGE_PATIENCE 40
+/* iterations without a new least L before the step's scale halves. L
+** wobbles for tens of iterations at full step when the roster aimed at is
+** far below it; at 40 the scale collapsed early and L stalled 1.5% above
+** its limit on early-window (88979 against 87707; docs/solve.md) */
+#define BOUND_LAGRANGE_PATIENCE 100
 /* the step's scale below which L no longer moves: stop */
 #define BOUND_LAGRANGE_MIN_STEP 1e-6
 /* with no roster to aim at, Polyak's step aims this fraction below L */
