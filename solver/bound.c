@@ -1169,6 +1169,7 @@ static lagr *lagr_new(const actx *c) {
 ** (the pupils' own choices there may overfill them). */
 static double lagrangian(actx *c, double target, double deadline, volatile sig_atomic_t *stop, char *pair_on) {
     if (!c->lag && !(c->lag = lagr_new(c))) return HUGE_VAL;
+    int patience = c->n_u <= BOUND_LAGRANGE_CHEAP ? BOUND_LAGRANGE_PATIENCE_SMALL : BOUND_LAGRANGE_PATIENCE;
     lagr *L = c->lag;
     double best = HUGE_VAL, theta = fmin(1.0, 4 * L->theta);
     int since = 0;
@@ -1178,7 +1179,7 @@ static double lagrangian(actx *c, double target, double deadline, volatile sig_a
         if (v < best - 1e-9) {
             best = v, since = 0;
             memcpy(L->best_val, L->pair_val, sizeof(double) * (size_t)prep_n_pairs(c->p));
-        } else if (++since >= BOUND_LAGRANGE_PATIENCE) {
+        } else if (++since >= patience) {
             theta /= 2, since = 0;
         }
         double norm = lagr_gradient(c, L);

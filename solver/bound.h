@@ -32,11 +32,20 @@
 
 /* Subgradient iterations of the Lagrangian bound, at most. */
 #define BOUND_LAGRANGE_ITERATIONS 3000
-/* iterations without a new least L before the step's scale halves. L
-** wobbles for tens of iterations at full step when the roster aimed at is
-** far below it; at 40 the scale collapsed early and L stalled 1.5% above
-** its limit on early-window (88979 against 87707; docs/solve.md) */
-#define BOUND_LAGRANGE_PATIENCE 100
+/* Pair-weeks up to which the Lagrangian's iterations are cheap: the size
+** up to which solve also builds A's GLPK program (SOLVE_BOUND_MIP_COLUMNS) */
+#define BOUND_LAGRANGE_CHEAP 40000
+/* iterations without a new least L before the step's scale halves, up to
+** BOUND_LAGRANGE_CHEAP pair-weeks. L wobbles for tens of iterations at
+** full step when the roster aimed at is far below it; at 40 the scale
+** collapsed early and L stalled 1.2% above its limit on early-window
+** (105779 against 104521; docs/solve.md) */
+#define BOUND_LAGRANGE_PATIENCE_SMALL 100
+/* the same on larger programmes, where each iteration is a pass over
+** millions of pair-weeks and the halving is what ends the run before the
+** clock does: at 100 a city's refinement ran into its time share, and its
+** bound then depended on the thread count */
+#define BOUND_LAGRANGE_PATIENCE 40
 /* the step's scale below which L no longer moves: stop */
 #define BOUND_LAGRANGE_MIN_STEP 1e-6
 /* with no roster to aim at, Polyak's step aims this fraction below L */
