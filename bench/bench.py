@@ -405,7 +405,7 @@ def write_md(path, rows, report, a, info):
         L.append("")
         L.append("Rosters byte-identical: %s. All converged: %s. Speed-up of 2 threads: %s." % (
             "yes" if sc["same"] else "**no**", "yes" if sc["converged"] else "**no** (the clock cut a run: the ratio is not for the same work)",
-            "%.2fx" % sc["speedup"] if sc["speedup"] else "n/a"))
+            "%.3fx" % sc["speedup"] if sc["speedup"] else "n/a"))
     if report["exports"]:
         L.append("")
         L.append("## Exports (not counted in the peers' times)")
