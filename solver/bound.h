@@ -32,8 +32,8 @@
 
 /* Subgradient iterations of the Lagrangian bound, at most. */
 #define BOUND_LAGRANGE_ITERATIONS 3000
-/* Pair-weeks up to which the Lagrangian's iterations are cheap: the size
-** up to which solve also builds A's GLPK program (SOLVE_BOUND_MIP_COLUMNS) */
+/* Pair-weeks up to which the Lagrangian's iterations are cheap; solve also
+** builds A's GLPK program up to this size (SOLVE_BOUND_MIP_COLUMNS) */
 #define BOUND_LAGRANGE_CHEAP 40000
 /* iterations without a new least L before the step's scale halves, up to
 ** BOUND_LAGRANGE_CHEAP pair-weeks. L wobbles for tens of iterations at

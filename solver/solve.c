@@ -1472,8 +1472,9 @@ static int build(ctx *c) {
 
 /* A's visit part goes to GLPK up to this many pair-weeks (Derby has about
 ** 3,000; GLPK's simplex needed over a minute for 157,000 on `area`), the
-** Lagrangian bounds it beyond. */
-#define SOLVE_BOUND_MIP_COLUMNS 40000
+** Lagrangian bounds it beyond. The same size up to which the Lagrangian
+** counts its iterations cheap (bound.h). */
+#define SOLVE_BOUND_MIP_COLUMNS BOUND_LAGRANGE_CHEAP
 
 /* The exact program takes about 1.8 KB per candidate visit (Derby: 361 MB
 ** for 190,000); beyond this many the solve keeps to the greedy roster and
