@@ -427,7 +427,7 @@ static void load_files(const char *const *paths, int n, model_programme **m, pre
 ** early-window programme A's GLPK program is solved exactly (104470, its LP
 ** value too), and the Lagrangian drops only the pattern-days rows, worth
 ** 30 there: it must end within 0.1% of A. When the step's scale halved
-** after 40 iterations without a new least L, it stalled 1.3% above
+** after 40 iterations without a new least L, it stalled 1.2% above
 ** (105779) while L was still wobbling at full step. */
 static void test_lagrangian_converges(void **state) {
     (void)state;
