@@ -649,18 +649,21 @@ typedef struct {
     double bound;           /* HUGE_VAL when the LP did not finish */
     bool optimal;
     bool have_solution;
+    bool cut;               /* the deadline or the interrupt stopped the simplex or the search */
 } searched;
 
 /* The LP first (its value is already a bound), then the search, whose best
 ** node bound only tightens it. */
 static searched search(glp_prob *P, double deadline, volatile sig_atomic_t *stop) {
-    searched r = {HUGE_VAL, false, false};
-    if (glp_get_num_cols(P) == 0) return (searched){0.0, true, true};
+    searched r = {HUGE_VAL, false, false, false};
+    if (glp_get_num_cols(P) == 0) return (searched){0.0, true, true, false};
     glp_smcp sm;
     glp_init_smcp(&sm);
     sm.msg_lev = GLP_MSG_OFF;
     sm.presolve = GLP_OFF;
-    if (stop_simplex(P, &sm, stop, deadline) != 0 || glp_get_status(P) != GLP_OPT) return r;
+    int lp = stop_simplex(P, &sm, stop, deadline);
+    r.cut = lp == GLP_ETMLIM || lp == GLP_ESTOP;
+    if (lp != 0 || glp_get_status(P) != GLP_OPT) return r;
     r.bound = glp_get_obj_val(P);
     glp_iocp io;
     glp_init_iocp(&io);
@@ -674,10 +677,11 @@ static searched search(glp_prob *P, double deadline, volatile sig_atomic_t *stop
     io.cb_info = &tb;
     if (deadline > 0) {
         double left = deadline - stop_clock();
-        if (left <= 0.001) return r;
+        if (left <= 0.001) return r.cut = true, r;
         io.tm_lim = stop_ms(left);
     }
     int rc = glp_intopt(P, &io);
+    r.cut = rc == GLP_ETMLIM || rc == GLP_ESTOP;
     int st = glp_mip_status(P);
     r.have_solution = st == GLP_OPT || st == GLP_FEAS;
     if (rc == 0 && st == GLP_OPT) {
@@ -1167,14 +1171,20 @@ static lagr *lagr_new(const actx *c) {
 ** NULL) receives the auction's matching at the pair values of the least
 ** L: a start for the greedy that keeps every advocate within max_pupils
 ** (the pupils' own choices there may overfill them). */
-static double lagrangian(actx *c, double target, double deadline, volatile sig_atomic_t *stop, char *pair_on) {
+/* *cut is set when the deadline or the interrupt ends the iterations
+** (rather than their count, the step's scale or a zero subgradient). */
+static double lagrangian(actx *c, double target, double deadline, volatile sig_atomic_t *stop, char *pair_on,
+                         bool *cut) {
     if (!c->lag && !(c->lag = lagr_new(c))) return HUGE_VAL;
     int patience = c->n_u <= BOUND_LAGRANGE_CHEAP ? BOUND_LAGRANGE_PATIENCE_SMALL : BOUND_LAGRANGE_PATIENCE;
     lagr *L = c->lag;
     double best = HUGE_VAL, theta = fmin(1.0, 4 * L->theta);
     int since = 0;
     for (int it = 0; it < BOUND_LAGRANGE_ITERATIONS && theta > BOUND_LAGRANGE_MIN_STEP; it++) {
-        if ((deadline > 0 && stop_clock() > deadline) || stop_requested(stop)) break;
+        if ((deadline > 0 && stop_clock() > deadline) || stop_requested(stop)) {
+            *cut = true;
+            break;
+        }
         double v = lagr_value(c, L);
         if (v < best - 1e-9) {
             best = v, since = 0;
@@ -1228,11 +1238,12 @@ static int visit_part(actx *c, const bound_options *o, double deadline, bound_re
     int np = prep_n_pairs(c->p);
     *bound = HUGE_VAL;
     char *early = NULL; /* the Lagrangian's matching, run before GLPK */
+    bool lagr_cut = false;
     if (c->n_u <= (size_t)o->mip_columns) {
         double now = stop_clock(), half = deadline > 0 ? now + 0.5 * (deadline - now) : 0;
         if (c->n_u > 0) { /* with no visit to price there is nothing to gain */
             if (!(early = calloc((size_t)np + 1, 1))) return -1;
-            res->lagrangian = lagrangian(c, o->target - res->session_part, half, o->stop, early);
+            res->lagrangian = lagrangian(c, o->target - res->session_part, half, o->stop, early, &lagr_cut);
             *bound = res->lagrangian;
         }
         glp_prob *P = glp_create_prob();
@@ -1252,6 +1263,8 @@ static int visit_part(actx *c, const bound_options *o, double deadline, bound_re
             searched r = search(P, deadline, o->stop);
             *bound = fmin(*bound, r.bound);
             res->optimal = r.optimal;
+            /* GLPK's optimum settles both the bound and the matching, however the Lagrangian ended */
+            res->cut_short |= r.cut || (!r.optimal && lagr_cut);
             if (r.have_solution) {
                 res->pair_on = calloc((size_t)np + 1, 1);
                 for (int i = 0; i < np && res->pair_on; i++) res->pair_on[i] = (char)(glp_mip_col_val(P, c->x_col[i]) > 0.5);
@@ -1272,8 +1285,9 @@ static int visit_part(actx *c, const bound_options *o, double deadline, bound_re
     if (!res->optimal) {
         char *choices = NULL; /* a matching from GLPK is kept; otherwise the Lagrangian's choices */
         if (!res->pair_on) choices = res->pair_on = calloc((size_t)np + 1, 1);
-        double l = lagrangian(c, o->target - res->session_part, deadline, o->stop, choices);
+        double l = lagrangian(c, o->target - res->session_part, deadline, o->stop, choices, &lagr_cut);
         res->lagrangian = l;
+        res->cut_short |= lagr_cut;
         if (l < *bound) *bound = l, res->optimal = false;
     }
     return 0;
@@ -1320,6 +1334,7 @@ static int session_part(actx *c, const bound_options *o, double deadline, bound_
         searched r = search(P, deadline, o->stop);
         *bound = r.bound;
         res->sessions_optimal = r.optimal;
+        res->cut_short |= r.cut;
         if (r.optimal) {
             c->sessions_proven = true, c->sessions_bound = r.bound;
             c->sessions_rows = glp_get_num_rows(P), c->sessions_cols = glp_get_num_cols(P);

@@ -68,6 +68,9 @@ typedef struct {
     double lagrangian;      /* the Lagrangian's bound on the visit part, HUGE_VAL when it did not run */
     int rows, cols;         /* of the GLPK programs built */
     double seconds;
+    bool cut_short;         /* the time limit or the interrupt ended part of A before it finished
+                            ** on its own (GLPK's search, or the Lagrangian's iterations): with more
+                            ** time its bound or its matching could differ */
     char *pair_on;          /* per prep pair: matched in A's best solution, or the auction's matching
                             ** (within max_pupils) at the Lagrangian's best multipliers when it ran;
                             ** NULL when neither */

@@ -294,8 +294,9 @@ static void print_summary(const solve_args *a, const roster *r, const model_prog
                prep_n_pairs(p) + prep_n_left(p), prep_n_visits(p),
                st->coarse_steps, st->coarse_seconds);
     if (st->assign_cols > 0 || st->large)
-        printf("  assignment bound %.1f in %.2f s (%d rows, %d columns)%s\n", st->assign_bound, st->assign_seconds,
-               st->assign_rows, st->assign_cols, prep_is_sparse(p) ? " over the kept pairs only: not a bound" : "");
+        printf("  assignment bound %.1f in %.2f s (%d rows, %d columns)%s%s\n", st->assign_bound, st->assign_seconds,
+               st->assign_rows, st->assign_cols, prep_is_sparse(p) ? " over the kept pairs only: not a bound" : "",
+               st->assign_cut_short ? "; cut short by its time share (a quarter of the limit, 60 s without one): more time may tighten it" : "");
     if (st->relax_cols > 0)
         printf("  relaxation       bound %.10g in %.2f s (%d rows, %d columns); restricted program %d rows, %d "
                "columns: Q %.10g in %.2f s, pattern free %.10g in %.2f s%s\n",

@@ -184,9 +184,12 @@ double coarse_bound(const model_programme *m, const prep *p, const coarse_option
         if (L == HUGE_VAL) break; /* out of memory */
         if (L < bound) bound = L, since = 0;
         else if (++since >= 10) theta /= 2, since = 0;
-        if (L <= o->target || theta < 1e-4 || stop_requested(o->stop) ||
-            (o->deadline > 0 && stop_clock() > o->deadline) || !step(&c, L, o->target, theta))
+        if (L <= o->target || theta < 1e-4) break;
+        if (stop_requested(o->stop) || (o->deadline > 0 && stop_clock() > o->deadline)) {
+            if (o->cut_short) *o->cut_short = true;
             break;
+        }
+        if (!step(&c, L, o->target, theta)) break;
     }
     if (o->steps) *o->steps = it;
 out:

@@ -30,6 +30,7 @@ typedef struct {
     int max_iterations;
     int threads;            /* pupils are priced on this many (the bound does not depend on it) */
     int *steps;             /* when not NULL: the steps taken */
+    bool *cut_short;        /* when not NULL: set when the deadline or the interrupt ended the steps */
 } coarse_options;
 
 /* The bound on the visits-and-matches part of Q over every pair of p,

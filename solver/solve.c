@@ -1633,7 +1633,10 @@ static int large_roster(ctx *c, const solve_options *o, double t0, solve_stats *
     }
     *bound = solve_whole_bound(m, *bound);
     stats->assign_bound = prep_is_sparse(c->p) ? br.bound : *bound;
-    stats->cut_short = a.cut_short || b.cut_short;
+    /* A's matching steers the plan, and its bound is the roster's: cut
+    ** by the clock, the result depends on the machine's speed too */
+    stats->assign_cut_short = br.cut_short || br2.cut_short;
+    stats->cut_short = a.cut_short || b.cut_short || stats->assign_cut_short;
     for (int i = 0; i < np; i++)
         for (int k = pairs[i].first; k < pairs[i].first + pairs[i].n; k++)
             if (best->von[k]) c->sol[c->x_col[i]] = c->sol[c->v_col0 + k] = 1;
@@ -1678,7 +1681,8 @@ static int solve_large(const model_programme *m, const prep *p, const solve_opti
         /* until 95% of the limit: the roster and the reports still have to be written */
         double left = o->time_limit > 0 ? 0.95 * o->time_limit - (now_seconds() - t0) : 60;
         /* the coarse bound prices visits and matches only: its target leaves the sessions out */
-        coarse_options co = {q - sessions, stop_clock() + (left > 1 ? left : 1), o->stop, 500, o->threads, &stats->coarse_steps};
+        coarse_options co = {q - sessions, stop_clock() + (left > 1 ? left : 1), o->stop, 500, o->threads,
+                             &stats->coarse_steps, &stats->cut_short};
         double t = now_seconds();
         bound = fmin(bound, coarse_bound(m, p, &co) + sessions);
         stats->coarse_seconds = now_seconds() - t;

@@ -47,6 +47,7 @@ typedef struct {
     /* the assignment bound A (bound.h); HUGE_VAL / 0 when it did not run */
     double assign_bound, assign_seconds;
     int assign_rows, assign_cols;
+    bool assign_cut_short;  /* the clock or the interrupt ended part of A (bound_result.cut_short) */
     /* the relaxation path (zero when the full strategy ran) */
     int relax_rows, relax_cols;
     double relax_bound, relax_seconds;
@@ -54,7 +55,8 @@ typedef struct {
     double realise_value[2], realise_seconds[2];
     bool full_search;       /* the full program's search ran after the realisations */
     bool large;             /* too many candidates for the exact program: greedy roster, A's bound */
-    bool cut_short;         /* the greedy strategy's local search was stopped by the time limit */
+    bool cut_short;         /* the greedy strategy: the time limit (or the interrupt) stopped its local
+                            ** search, A (bound.h: cut_short) or the coarse bound */
     double coarse_seconds;  /* a sparse prep's coarse bound (coarse.h) */
     int coarse_steps;
     double plain_q, from_bound_q; /* the greedy strategy's two rosters: plain, and from A's matching */

@@ -441,6 +441,7 @@ static void test_lagrangian_converges(void **state) {
     bound_options o = {0, NULL, 1 << 30, -HUGE_VAL, 2}; /* no roster yet: solve's first call */
     assert_int_equal(bound_assignment(m, p, &o, &a), 0);
     assert_true(a.optimal);
+    assert_false(a.cut_short); /* no limit: GLPK and the Lagrangian end on their own */
     assert_true(a.lagrangian < HUGE_VAL);
     double lagrangian = a.session_part + a.lagrangian;
     if (lagrangian > 1.001 * a.bound) fail_msg("the Lagrangian stalled at %.1f, A is %.1f", lagrangian, a.bound);
@@ -449,6 +450,39 @@ static void test_lagrangian_converges(void **state) {
     prep_free(p);
     model_free(m);
     globfree(&g);
+}
+
+/* cut_short says whether the clock or the interrupt ended part of A (the
+** solve then reports status time_limit: more time could change the bound
+** or the matching). Saturday without its community sessions, so that only
+** the visit part can be cut: by the Lagrangian alone (the path of large
+** programmes) and with GLPK's program after it. Run free, both end on
+** their own; with the interrupt raised, both are cut. */
+static void test_cut_short(void **state) {
+    (void)state;
+    const char *files[] = {"inputs/saturday/advocates.yaml", "inputs/saturday/calendars.yaml",
+                           "inputs/saturday/programme.yaml", "inputs/saturday/pupils.yaml",
+                           "inputs/saturday/schools.yaml"};
+    model_programme *m;
+    prep *p;
+    load_files(files, 5, &m, &p);
+    assert_int_equal(m->n_sessions, 0);
+    volatile sig_atomic_t raised = 1;
+    int mip_columns[] = {0, 1 << 30};
+    for (int i = 0; i < 2; i++) {
+        bound_result a;
+        bound_options free_run = {0, NULL, mip_columns[i], -HUGE_VAL, 1};
+        assert_int_equal(bound_assignment(m, p, &free_run, &a), 0);
+        assert_true(a.bound < HUGE_VAL);
+        if (a.cut_short) fail_msg("mip_columns %d: cut_short without a limit", mip_columns[i]);
+        bound_result_free(&a);
+        bound_options stopped = {0, &raised, mip_columns[i], -HUGE_VAL, 1};
+        assert_int_equal(bound_assignment(m, p, &stopped, &a), 0);
+        if (!a.cut_short) fail_msg("mip_columns %d: interrupted, but not cut_short", mip_columns[i]);
+        bound_result_free(&a);
+    }
+    prep_free(p);
+    model_free(m);
 }
 
 /* The hand-computed cases of tests/mathprog: NAME.yaml and NAME.expected
@@ -494,6 +528,7 @@ int main(void) {
         cmocka_unit_test(test_lagrangian_school_days),
         cmocka_unit_test(test_lagrangian_matching_keeps_max_pupils),
         cmocka_unit_test(test_lagrangian_converges),
+        cmocka_unit_test(test_cut_short),
         cmocka_unit_test(test_school_days_by_minutes),
         cmocka_unit_test(test_school_rooms),
         cmocka_unit_test(test_pattern_days),

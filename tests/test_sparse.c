@@ -173,21 +173,31 @@ static void test_sparse_solve_is_honest(void **state) {
 
 /* The coarse bound alone: above the best roster over every pair (1045,
 ** the full solve's optimum), below the candidate bound, and the same on
-** one thread or two. */
+** one thread or two. Only the clock or the interrupt cut it short (the
+** solve's status then says time_limit), not its own step count. */
 static void test_coarse_bound(void **state) {
     fixture *f = *state;
-    int s1 = -1, s2 = -1, s3 = -1;
-    coarse_options one = {1045, 0, NULL, 500, 1, &s1}, two = {1045, 0, NULL, 500, 2, &s2};
+    int s1 = -1, s2 = -1, s3 = -1, s4 = -1;
+    bool cut1 = false, cut3 = false, cut4 = false;
+    coarse_options one = {1045, 0, NULL, 500, 1, &s1, &cut1}, two = {1045, 0, NULL, 500, 2, &s2, NULL};
     double b1 = coarse_bound(f->m, f->sparse, &one), b2 = coarse_bound(f->m, f->sparse, &two);
     assert_true(b1 >= 1045 - 1e-6);
     assert_true(b1 < 1200);
     assert_true(b1 == b2);
     assert_int_equal(s1, s2);
     assert_true(s1 > 3 && s1 <= 500);
+    assert_false(cut1);
     /* a few steps only: still a bound, and no lower */
-    coarse_options short_run = {1045, 0, NULL, 3, 1, &s3};
+    coarse_options short_run = {1045, 0, NULL, 3, 1, &s3, &cut3};
     assert_true(coarse_bound(f->m, f->sparse, &short_run) >= b1);
     assert_int_equal(s3, 3);
+    assert_false(cut3);
+    /* interrupted after its first price: a bound still, and cut short */
+    volatile sig_atomic_t raised = 1;
+    coarse_options stopped = {1045, 0, &raised, 500, 1, &s4, &cut4};
+    assert_true(coarse_bound(f->m, f->sparse, &stopped) >= b1);
+    assert_int_equal(s4, 0);
+    assert_true(cut4);
 }
 
 /* `roster explain` on a sparse prep: every usable advocate gets a line, the
