@@ -60,6 +60,7 @@ typedef struct {
     char *visit_on, *occ_on;
     const int *pair_of_visit;     /* per visit (from the greedy_index) */
     const uint16_t *visit_week;   /* per visit (2 bytes: a period has at most 106 weeks) */
+    const unsigned char *week_dates; /* per pair x week: the dates with a candidate (at most 7) */
     greedy_index *own_index;      /* the index when this run built it, else NULL */
     int *pupil_pair;         /* per pupil: its pair, or -1 */
     int *adv_pupils;         /* per advocate: pupils holding a pair */
@@ -619,6 +620,28 @@ static int try_pair(state *s, ulog *u, int pair, double *best, int *kept) {
     return undo_to(s, u, n0);
 }
 
+/* pair_upper in the roster as it stands: no week takes more visits than
+** its advocate's weekly minutes have room for (the cap of a student's
+** course is often reached). plan_pair only adds visits that fit, so this
+** bounds its gain too; plan_best skips pairs that cannot win by it. */
+static double room_upper(const state *s, int i) {
+    const prep_pair *pr = &s->pairs[i];
+    int cap = s->adv_cap[pr->advocate];
+    if (cap == MODEL_NO_LIMIT) return s->pair_ub[i];
+    const model_weights *w = &s->m->weights;
+    const model_pupil *pu = &s->m->pupils[pr->pupil];
+    const int *used = s->adv_minutes + (size_t)pr->advocate * (size_t)s->nweeks;
+    const unsigned char *dates = s->week_dates + (size_t)i * (size_t)s->nweeks;
+    int visits = 0;
+    for (int k = 0; k < s->nweeks; k++) {
+        int most = dates[k] < pu->per_week ? dates[k] : pu->per_week;
+        int room = pu->minutes <= 0 ? most : used[k] >= cap ? 0 : (cap - used[k]) / pu->minutes;
+        visits += most < room ? most : room;
+    }
+    double each = fmax(0.0, w->visit * pu->priority + fmax(0.0, -w->moved) + fmax(0.0, -w->school_day));
+    return s->pair_match[i] + visits * each;
+}
+
 /* The pupil has no visits: plan it with the compatible advocate (among the
 ** pairs only[] marks, or all when only is NULL) whose plan raises Q most,
 ** if by more than floor. */
@@ -628,7 +651,8 @@ static int plan_best(state *s, ulog *u, int pupil, double floor, const char *onl
     prep_pupil_pairs(s->p, pupil, &first, &n);
     for (int i = first; i < first + n; i++) {
         if ((only && !only[i]) || !may_match(s, i)) continue;
-        if (s->pair_ub[i] <= best + EPS) continue; /* cannot be kept: try_pair keeps more than best only */
+        /* cannot be kept: try_pair keeps more than best only */
+        if (s->pair_ub[i] <= best + EPS || room_upper(s, i) <= best + EPS) continue;
         /* plan, remember the best gain, and keep none while comparing */
         int n1 = u->n;
         if (try_pair(s, u, i, &best, &kept)) return -1;
@@ -1353,6 +1377,7 @@ static void state_free(state *s) {
 struct greedy_index {
     int *pair_of_visit;
     uint16_t *visit_week;
+    unsigned char *week_dates; /* per pair x week */
 };
 
 greedy_index *greedy_index_new(const prep *p) {
@@ -1361,15 +1386,20 @@ greedy_index *greedy_index_new(const prep *p) {
     const prep_visit *vis = prep_visits(p);
     greedy_index *ix = calloc(1, sizeof *ix);
     if (!ix) return NULL;
+    size_t nw = (size_t)prep_n_weeks(p);
     ix->pair_of_visit = malloc(sizeof(int) * ((size_t)nv + 1));
     ix->visit_week = malloc(sizeof(uint16_t) * ((size_t)nv + 1));
-    if (!ix->pair_of_visit || !ix->visit_week) {
+    ix->week_dates = calloc((size_t)np * nw + 1, 1);
+    if (!ix->pair_of_visit || !ix->visit_week || !ix->week_dates) {
         greedy_index_free(ix);
         return NULL;
     }
     for (int i = 0; i < np; i++)
         for (int k = pairs[i].first; k < pairs[i].first + pairs[i].n; k++) ix->pair_of_visit[k] = i;
     for (int k = 0; k < nv; k++) ix->visit_week[k] = (uint16_t)prep_week_of(p, vis[k].date);
+    for (int i = 0; i < np; i++) /* candidates are in date order */
+        for (int k = pairs[i].first, last = -1; k < pairs[i].first + pairs[i].n; k++)
+            if (vis[k].date != last) ix->week_dates[(size_t)i * nw + ix->visit_week[k]]++, last = vis[k].date;
     return ix;
 }
 
@@ -1377,6 +1407,7 @@ void greedy_index_free(greedy_index *ix) {
     if (!ix) return;
     free(ix->pair_of_visit);
     free(ix->visit_week);
+    free(ix->week_dates);
     free(ix);
 }
 
@@ -1399,6 +1430,7 @@ static double pair_upper(const state *s, int i) {
     }
     return s->pair_match[i] + visits * each;
 }
+
 
 static int state_init(state *s, const model_programme *m, const prep *p, char *visit_on, char *occ_on,
                       const greedy_index *shared) {
@@ -1424,6 +1456,7 @@ static int state_init(state *s, const model_programme *m, const prep *p, char *v
     if (!ix) return -1;
     s->pair_of_visit = ix->pair_of_visit;
     s->visit_week = ix->visit_week;
+    s->week_dates = ix->week_dates;
     s->pupil_pair = malloc(sizeof(int) * ((size_t)m->n_pupils + 1));
     s->adv_pupils = calloc((size_t)m->n_advocates + 1, sizeof(int));
     s->adv_minutes = calloc((size_t)m->n_advocates * nw + 1, sizeof(int));

@@ -182,6 +182,42 @@ static void test_small_programmes_verify(void **state) {
     }
 }
 
+/* A pair is skipped only when its advocate's weekly minute cap leaves no
+** room at all (room_upper): A1 may work 120 minutes a week and P1
+** (planned first) takes 60 of them; one more 60-minute visit still fits,
+** so P2, who prefers A1, must get A1, not A2. A2 comes first, so A1 is
+** judged against A2's plan: an off-by-one in the room (cap - taken - 1)
+** skipped A1 and gave P2 to A2. */
+static void test_room_left_under_the_cap(void **state) {
+    (void)state;
+    model_programme *m = load(HEAD "pupils:\n  - {id: P1, school: s1, priority: 2, prefers: [A1]}\n"
+                                   "  - {id: P2, school: s1, prefers: [A1]}\n"
+                                   "advocates:\n  - {id: A2, kind: staff, " WED("09:00", "12:00") "}\n"
+                                   "  - {id: A1, kind: staff, max_minutes_per_week: 120, "
+                                   WED("09:00", "12:00") "}\n");
+    prep *p = prep_new(m);
+    assert_non_null(p);
+    for (int passes = 0; passes <= GREEDY_PASSES; passes += GREEDY_PASSES) {
+        char *von = malloc((size_t)prep_n_visits(p) + 1), *oon = malloc((size_t)prep_n_occurrences(p) + 1);
+        assert_non_null(von);
+        assert_non_null(oon);
+        greedy_options o = {passes, NULL, 0, NULL, NULL, NULL, NULL, NULL, 1};
+        assert_int_equal(greedy_roster_opts(m, p, &o, von, oon, NULL), 0);
+        roster *r = to_roster(m, p, von, oon);
+        int p2 = model_find_pupil(m, "P2"), with = -1;
+        for (int i = 0; i < r->n_assignments; i++)
+            if (r->assignments[i].pupil == p2) with = r->assignments[i].advocate;
+        assert_true(with >= 0);
+        assert_string_equal(m->advocates[with].id, "A1");
+        roster_free(r);
+        free(von);
+        free(oon);
+    }
+    greedy_q(m, p, GREEDY_PASSES); /* verifies, and the same on 2 and 3 threads */
+    prep_free(p);
+    model_free(m);
+}
+
 /* A deadline already passed stops the local search before its first move:
 ** the roster is the construction's (which first-come leaves P2 out of, see
 ** test_bump_beats_first_come), cut_short says so, and it still verifies. */
@@ -456,6 +492,7 @@ int main(void) {
         cmocka_unit_test(test_share_a_full_week),
         cmocka_unit_test(test_matching_before_fallbacks),
         cmocka_unit_test(test_threads_same_roster),
+        cmocka_unit_test(test_room_left_under_the_cap),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
