@@ -234,18 +234,34 @@ static int cmp_int(const void *a, const void *b) {
 ** distinct weekdays): the per_week largest per-weekday maxima. Q is
 ** refreshed at every visit taken or given back, so this reads the
 ** pupil's own visits, not its pair's hundreds of candidates. */
+/* Ascending. A pupil holds a dozen visits or so, and this runs at every
+** visit taken or given back: insertion sort there, not qsort's calls
+** through a pointer (on_pattern's two qsorts were a seventh of a city's
+** run). Equal ints are indistinguishable, so the result is qsort's. */
+static void sort_ints(int *v, int n) {
+    if (n > 32) {
+        qsort(v, (size_t)n, sizeof *v, cmp_int);
+        return;
+    }
+    for (int i = 1; i < n; i++) {
+        int x = v[i], j = i;
+        for (; j > 0 && v[j - 1] > x; j--) v[j] = v[j - 1];
+        v[j] = x;
+    }
+}
+
 static int on_pattern(state *s, int pupil, int per_week) {
     int n = 0, best[7] = {0};
     const int *taken = s->taken + s->taken_first[pupil];
     for (int j = 0; j < s->taken_n[pupil]; j++)
         s->tmp[n++] = cal_weekday(s->vis[taken[j]].date) * 1440 + s->vis[taken[j]].start;
-    qsort(s->tmp, (size_t)n, sizeof *s->tmp, cmp_int);
+    sort_ints(s->tmp, n);
     for (int i = 0, j; i < n; i = j) {
         for (j = i; j < n && s->tmp[j] == s->tmp[i]; j++) {}
         int wd = s->tmp[i] / 1440;
         if (j - i > best[wd]) best[wd] = j - i;
     }
-    qsort(best, 7, sizeof *best, cmp_int);
+    sort_ints(best, 7);
     int got = 0;
     for (int i = 0; i < per_week && i < 7; i++) got += best[6 - i];
     return got;
