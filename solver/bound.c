@@ -920,24 +920,26 @@ static double lagr_gradient(actx *c, lagr *L) {
     return norm;
 }
 
-static int cmp_desc(const void *x, const void *y) {
-    double a = *(const double *)x, b = *(const double *)y;
-    return (a < b) - (a > b);
-}
-
-/* Descending; a group is a handful of pupils, where insertion sort beats
-** qsort's calls through a pointer (a sixth of an area run went to qsort).
-** Equal doubles are indistinguishable, so the result is qsort's. */
+/* Descending, by Shell's method with Ciura's gaps (then each gap 2.25
+** times the last): no calls through a pointer, no buffer, and the
+** insertion sort it ends with is the whole of it for a group of a handful
+** of pupils. A sixth of an area run, and a tenth of a city's, went to
+** qsort here. Equal doubles are indistinguishable, so the result is the
+** one sorted order, whatever the method. */
 static void sort_desc(double *v, size_t n) {
-    if (n > 32) {
-        qsort(v, n, sizeof(double), cmp_desc);
-        return;
-    }
-    for (size_t i = 1; i < n; i++) {
-        double x = v[i];
-        size_t j = i;
-        for (; j > 0 && v[j - 1] < x; j--) v[j] = v[j - 1];
-        v[j] = x;
+    static const size_t ciura[] = {1, 4, 10, 23, 57, 132, 301, 701};
+    size_t gaps[64], ng = 0, nc = sizeof ciura / sizeof *ciura;
+    for (size_t i = 0; i < nc && ciura[i] < n; i++) gaps[ng++] = ciura[i];
+    if (ng == nc)
+        for (size_t g = ciura[nc - 1] * 9 / 4; g < n && ng < 64; g = g * 9 / 4) gaps[ng++] = g;
+    while (ng > 0) {
+        size_t gap = gaps[--ng];
+        for (size_t i = gap; i < n; i++) {
+            double x = v[i];
+            size_t j = i;
+            for (; j >= gap && v[j - gap] < x; j -= gap) v[j] = v[j - gap];
+            v[j] = x;
+        }
     }
 }
 
