@@ -88,6 +88,7 @@ typedef struct {
     const int *gather_pairs, *gather_first; /* gather_days' groups: pairs [first[k], first[k + 1]) */
     int travel_most;         /* the longest travel between two places (the default included) */
     int *busy_lo, *busy_hi, busy_cap; /* scratch: busy_spans() */
+    char *week_open;         /* scratch per week: plan_pair_by's visit_allowed, the week's part */
     /* the local search on threads (each_item): the pass's decided kept
     ** moves this replica holds (applied); its tries are worthless once
     ** another thread's move is decided before them (*voided), and stop */
@@ -507,8 +508,17 @@ static int best_visit_in_week(state *s, ulog *u, int pupil, int w) {
     if (i < 0 || s->pupil_week[pupil * s->nweeks + w] >= pu->per_week) return 0;
     week_range(s, &s->pairs[i], w, &lo, &hi);
     double q0 = s->q, best_gain = EPS, most = visit_gain_most(s, pupil);
+    int person = prep_person_of_advocate(s->p, s->pairs[i].advocate), at_date = INT32_MIN, at_place = -1, n_busy = 0;
     for (int k = lo; k < hi && best_gain < most - EPS; k++) {
-        if (!visit_fits(s, k)) continue;
+        /* visit_fits, with the person's engagements read once per date and
+        ** place (plan_pair_by's way): each visit tried is given back */
+        const prep_visit *v = &s->vis[k];
+        if (!visit_allowed(s, k)) continue;
+        if (v->date != at_date || v->place != at_place) {
+            if ((n_busy = busy_spans(s, v->date, person, v->place)) < 0) return -1;
+            at_date = v->date, at_place = v->place;
+        }
+        if (meets_busy(s, n_busy, v->start, v->end) || rooms_full(s, v->date, v->school, v->start, v->end)) continue;
         if (visit_add(s, k)) return -1;
         double g = s->q - q0;
         visit_drop(s, k);
@@ -560,11 +570,20 @@ static int plan_pair_by(state *s, ulog *u, int pair, bool by_days) {
         ** greedy's whole cost. */
         int best_key = -1, best_n = 0, best_shared = 0, best_first = 0, touched = 0;
         int person = prep_person_of_advocate(s->p, pr->advocate), at_date = INT32_MIN, at_place = -1, n_busy = 0;
+        /* visit_allowed's week tests, once per week: the pupil is matched
+        ** to this pair, and nothing is taken inside the loop below */
+        int cap = s->adv_cap[pr->advocate];
+        const int *week_minutes = s->adv_minutes + (size_t)pr->advocate * (size_t)s->nweeks;
+        const int *pupil_week = s->pupil_week + (size_t)pr->pupil * (size_t)s->nweeks;
+        const char *pupil_day = s->pupil_day + (size_t)pr->pupil * (size_t)s->ndates;
+        for (int w = 0; w < s->nweeks; w++)
+            s->week_open[w] = (char)(pupil_week[w] < pu->per_week &&
+                                     (cap == MODEL_NO_LIMIT || week_minutes[w] + pu->minutes <= cap));
         for (int k = pr->first; k < pr->first + pr->n; k++) {
             /* visit_fits, with the person's engagements read once per date
-            ** and place: nothing is taken inside this loop */
+            ** and place */
             const prep_visit *v = &s->vis[k];
-            if (!visit_allowed(s, k)) continue;
+            if (s->visit_on[k] || pupil_day[v->date - s->m->period_from] || !s->week_open[s->visit_week[k]]) continue;
             if (v->date != at_date || v->place != at_place) {
                 if ((n_busy = busy_spans(s, v->date, person, v->place)) < 0) return -1;
                 at_date = v->date, at_place = v->place;
@@ -1388,6 +1407,7 @@ static void state_free(state *s) {
     free(s->key_shared);
     free(s->busy_lo);
     free(s->busy_hi);
+    free(s->week_open);
 }
 
 struct greedy_index {
@@ -1506,6 +1526,7 @@ static int state_init(state *s, const model_programme *m, const prep *p, char *v
     s->travel_most = m->travel_default;
     for (size_t q = 0; q < (size_t)m->n_places * (size_t)m->n_places; q++)
         if (m->travel[q] > s->travel_most) s->travel_most = m->travel[q];
+    s->week_open = calloc(nw + 1, 1);
     s->key_n = calloc((size_t)(7 * s->key_slots) + 1, sizeof(int));
     s->key_first = calloc((size_t)(7 * s->key_slots) + 1, sizeof(int));
     s->key_used = calloc((size_t)(7 * s->key_slots) + 1, sizeof(int));
@@ -1514,7 +1535,7 @@ static int state_init(state *s, const model_programme *m, const prep *p, char *v
         !s->adv_minutes || !s->adv_cap || !s->teacher_sessions || !s->pupil_week || !s->taken || !s->taken_first || !s->taken_n || !s->pupil_day || !s->sess_week ||
         !s->sess_day || !s->sess_first || !s->sess_occ || !s->pair_match || !s->pq || !s->tmp || !s->pair_ub ||
         !s->pupil_ub ||
-        !s->key_n || !s->key_first || !s->key_used || !s->key_shared)
+        !s->key_n || !s->key_first || !s->key_used || !s->key_shared || !s->week_open)
         return -1;
     for (int i = 0; i < m->n_pupils; i++) s->pupil_pair[i] = -1;
     for (int a = 0; a < m->n_advocates; a++) s->adv_cap[a] = solve_advocate_week_cap(m, a);
