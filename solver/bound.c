@@ -928,7 +928,7 @@ static double lagr_gradient(actx *c, lagr *L) {
 ** one sorted order, whatever the method. */
 static void sort_desc(double *v, size_t n) {
     static const size_t ciura[] = {1, 4, 10, 23, 57, 132, 301, 701};
-    size_t gaps[64], ng = 0, nc = sizeof ciura / sizeof *ciura;
+    size_t gaps[64] = {0}, ng = 0, nc = sizeof ciura / sizeof *ciura;
     for (size_t i = 0; i < nc && ciura[i] < n; i++) gaps[ng++] = ciura[i];
     if (ng == nc)
         for (size_t g = ciura[nc - 1] * 9 / 4; g < n && ng < 64; g = g * 9 / 4) gaps[ng++] = g;

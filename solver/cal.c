@@ -33,12 +33,6 @@ void cal_to_ymd(int date, int *y, int *m, int *d) {
     *y = yoe + era * 400 + (*m <= 2);
 }
 
-int cal_weekday(int date) {
-    /* 1970-01-01 was a Thursday (weekday 3). */
-    int w = (date + 3) % 7;
-    return w < 0 ? w + 7 : w;
-}
-
 int cal_week_start(int date) { return date - cal_weekday(date); }
 
 static bool cal_digits(const char *s, int n, int *out) {

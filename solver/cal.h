@@ -16,7 +16,12 @@
 /* Civil calendar (proleptic Gregorian). */
 int cal_from_ymd(int y, int m, int d);
 void cal_to_ymd(int date, int *y, int *m, int *d);
-int cal_weekday(int date);              /* 0 = Monday */
+/* 0 = Monday. Inline: the greedy's candidate loops ask it for every
+** candidate. 1970-01-01 was a Thursday (weekday 3). */
+static inline int cal_weekday(int date) {
+    int w = (date + 3) % 7;
+    return w < 0 ? w + 7 : w;
+}
 int cal_week_start(int date);           /* the Monday on or before date */
 
 /* Strict parsers: the whole string must match. */

@@ -506,14 +506,19 @@ static int best_visit_in_week(state *s, ulog *u, int pupil, int w) {
     const model_pupil *pu = &s->m->pupils[pupil];
     int i = s->pupil_pair[pupil], lo, hi, best = -1;
     if (i < 0 || s->pupil_week[pupil * s->nweeks + w] >= pu->per_week) return 0;
+    /* visit_allowed's week tests hold for the whole week (every visit
+    ** tried is given back); its pair test too: these are the pair's */
+    int a = s->pairs[i].advocate, cap = s->adv_cap[a];
+    if (cap != MODEL_NO_LIMIT && s->adv_minutes[(size_t)a * (size_t)s->nweeks + (size_t)w] + pu->minutes > cap) return 0;
     week_range(s, &s->pairs[i], w, &lo, &hi);
     double q0 = s->q, best_gain = EPS, most = visit_gain_most(s, pupil);
-    int person = prep_person_of_advocate(s->p, s->pairs[i].advocate), at_date = INT32_MIN, at_place = -1, n_busy = 0;
+    int person = prep_person_of_advocate(s->p, a), at_date = INT32_MIN, at_place = -1, n_busy = 0;
+    const char *pupil_day = s->pupil_day + (size_t)pupil * (size_t)s->ndates;
     for (int k = lo; k < hi && best_gain < most - EPS; k++) {
         /* visit_fits, with the person's engagements read once per date and
-        ** place (plan_pair_by's way): each visit tried is given back */
+        ** place (plan_pair_by's way) */
         const prep_visit *v = &s->vis[k];
-        if (!visit_allowed(s, k)) continue;
+        if (s->visit_on[k] || pupil_day[v->date - s->m->period_from]) continue;
         if (v->date != at_date || v->place != at_place) {
             if ((n_busy = busy_spans(s, v->date, person, v->place)) < 0) return -1;
             at_date = v->date, at_place = v->place;
