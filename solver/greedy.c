@@ -231,10 +231,6 @@ static int cmp_int(const void *a, const void *b) {
     return (x > y) - (x < y);
 }
 
-/* Visits on the pattern solve.c derives (the most frequent times on
-** distinct weekdays): the per_week largest per-weekday maxima. Q is
-** refreshed at every visit taken or given back, so this reads the
-** pupil's own visits, not its pair's hundreds of candidates. */
 /* Ascending. A pupil holds a dozen visits or so, and this runs at every
 ** visit taken or given back: insertion sort there, not qsort's calls
 ** through a pointer (on_pattern's two qsorts were a seventh of a city's
@@ -251,6 +247,10 @@ static void sort_ints(int *v, int n) {
     }
 }
 
+/* Visits on the pattern solve.c derives (the most frequent times on
+** distinct weekdays): the per_week largest per-weekday maxima. Q is
+** refreshed at every visit taken or given back, so this reads the
+** pupil's own visits, not its pair's hundreds of candidates. */
 static int on_pattern(state *s, int pupil, int per_week) {
     int n = 0, best[7] = {0};
     const int *taken = s->taken + s->taken_first[pupil];
