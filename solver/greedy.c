@@ -297,15 +297,22 @@ static int school_day_count(const state *s, int k) {
     return n;
 }
 
+/* Rules 7 and 8 (minutes) for one more visit of the pupil with the
+** advocate in week w: the week's part of visit_allowed, which the
+** candidate loops test once per week. */
+static bool week_has_room(const state *s, int pupil, int advocate, int w) {
+    const model_pupil *pu = &s->m->pupils[pupil];
+    int cap = s->adv_cap[advocate];
+    if (s->pupil_week[(size_t)pupil * (size_t)s->nweeks + (size_t)w] >= pu->per_week) return false;
+    return cap == MODEL_NO_LIMIT || s->adv_minutes[(size_t)advocate * (size_t)s->nweeks + (size_t)w] + pu->minutes <= cap;
+}
+
 /* Rules 7 and 8 (minutes) for visit k of the pupil's pair. */
 static bool visit_allowed(const state *s, int k) {
     const prep_pair *pr = &s->pairs[s->pair_of_visit[k]];
-    const model_pupil *pu = &s->m->pupils[pr->pupil];
-    int w = s->visit_week[k], cap = s->adv_cap[pr->advocate];
     if (s->visit_on[k] || s->pupil_pair[pr->pupil] != s->pair_of_visit[k]) return false;
     if (s->pupil_day[(size_t)pr->pupil * (size_t)s->ndates + (size_t)(s->vis[k].date - s->m->period_from)]) return false;
-    if (s->pupil_week[pr->pupil * s->nweeks + w] >= pu->per_week) return false;
-    return cap == MODEL_NO_LIMIT || s->adv_minutes[pr->advocate * s->nweeks + w] + pu->minutes <= cap;
+    return week_has_room(s, pr->pupil, pr->advocate, s->visit_week[k]);
 }
 
 /* Rules 7, 8 (minutes) and 9, 10 for visit k of the pupil's pair. */
@@ -493,9 +500,13 @@ static void week_range(const state *s, const prep_pair *pr, int w, int *lo, int 
 ** school_day likewise), the weights' refunds when negative, and the match
 ** terms with the pupil's first visit. A candidate that reaches it cannot
 ** be beaten: the scan stops there. */
-static double visit_gain_most(const state *s, int pupil) {
+static double visit_most(const state *s, int pupil) {
     const model_weights *w = &s->m->weights;
-    double most = w->visit * s->m->pupils[pupil].priority + fmax(0.0, -w->moved) + fmax(0.0, -w->school_day);
+    return w->visit * s->m->pupils[pupil].priority + fmax(0.0, -w->moved) + fmax(0.0, -w->school_day);
+}
+
+static double visit_gain_most(const state *s, int pupil) {
+    double most = visit_most(s, pupil);
     if (s->taken_n[pupil] == 0) most += fmax(0.0, s->pair_match[s->pupil_pair[pupil]]);
     return most;
 }
@@ -503,13 +514,11 @@ static double visit_gain_most(const state *s, int pupil) {
 /* Add the visit of the pupil's pair in week w that raises Q most (only if
 ** it does). Returns 1 when one was added, 0 when none, -1 out of memory. */
 static int best_visit_in_week(state *s, ulog *u, int pupil, int w) {
-    const model_pupil *pu = &s->m->pupils[pupil];
     int i = s->pupil_pair[pupil], lo, hi, best = -1;
-    if (i < 0 || s->pupil_week[pupil * s->nweeks + w] >= pu->per_week) return 0;
     /* visit_allowed's week tests hold for the whole week (every visit
     ** tried is given back); its pair test too: these are the pair's */
-    int a = s->pairs[i].advocate, cap = s->adv_cap[a];
-    if (cap != MODEL_NO_LIMIT && s->adv_minutes[(size_t)a * (size_t)s->nweeks + (size_t)w] + pu->minutes > cap) return 0;
+    if (i < 0 || !week_has_room(s, pupil, s->pairs[i].advocate, w)) return 0;
+    int a = s->pairs[i].advocate;
     week_range(s, &s->pairs[i], w, &lo, &hi);
     double q0 = s->q, best_gain = EPS, most = visit_gain_most(s, pupil);
     int person = prep_person_of_advocate(s->p, a), at_date = INT32_MIN, at_place = -1, n_busy = 0;
@@ -577,13 +586,8 @@ static int plan_pair_by(state *s, ulog *u, int pair, bool by_days) {
         int person = prep_person_of_advocate(s->p, pr->advocate), at_date = INT32_MIN, at_place = -1, n_busy = 0;
         /* visit_allowed's week tests, once per week: the pupil is matched
         ** to this pair, and nothing is taken inside the loop below */
-        int cap = s->adv_cap[pr->advocate];
-        const int *week_minutes = s->adv_minutes + (size_t)pr->advocate * (size_t)s->nweeks;
-        const int *pupil_week = s->pupil_week + (size_t)pr->pupil * (size_t)s->nweeks;
         const char *pupil_day = s->pupil_day + (size_t)pr->pupil * (size_t)s->ndates;
-        for (int w = 0; w < s->nweeks; w++)
-            s->week_open[w] = (char)(pupil_week[w] < pu->per_week &&
-                                     (cap == MODEL_NO_LIMIT || week_minutes[w] + pu->minutes <= cap));
+        for (int w = 0; w < s->nweeks; w++) s->week_open[w] = (char)week_has_room(s, pr->pupil, pr->advocate, w);
         for (int k = pr->first; k < pr->first + pr->n; k++) {
             /* visit_fits, with the person's engagements read once per date
             ** and place */
@@ -660,26 +664,37 @@ static int try_pair(state *s, ulog *u, int pair, double *best, int *kept) {
     return undo_to(s, u, n0);
 }
 
-/* pair_upper in the roster as it stands: no week takes more visits than
-** its advocate's weekly minutes have room for (the cap of a student's
-** course is often reached). plan_pair only adds visits that fit, so this
-** bounds its gain too; plan_best skips pairs that cannot win by it. */
-static double room_upper(const state *s, int i) {
+/* The most that planning pair i can add to Q: its match terms and, per
+** week, a visit on each of its dates up to per_week at the visit's most
+** (moved and school days only lower it, or add |weight| when negative).
+** With `in_room`, no week takes more visits than the advocate's weekly
+** minutes have room for as the roster stands (the cap of a student's
+** course is often reached); plan_pair only adds visits that fit. A plan
+** whose bound cannot beat the best so far is not tried: the rosters are
+** the same, found sooner. */
+static double plan_upper(const state *s, int i, bool in_room) {
     const prep_pair *pr = &s->pairs[i];
-    int cap = s->adv_cap[pr->advocate];
-    if (cap == MODEL_NO_LIMIT) return s->pair_ub[i];
-    const model_weights *w = &s->m->weights;
     const model_pupil *pu = &s->m->pupils[pr->pupil];
+    int cap = in_room ? s->adv_cap[pr->advocate] : MODEL_NO_LIMIT;
     const int *used = s->adv_minutes + (size_t)pr->advocate * (size_t)s->nweeks;
     const unsigned char *dates = s->week_dates + (size_t)i * (size_t)s->nweeks;
     int visits = 0;
     for (int k = 0; k < s->nweeks; k++) {
         int most = dates[k] < pu->per_week ? dates[k] : pu->per_week;
-        int room = pu->minutes <= 0 ? most : used[k] >= cap ? 0 : (cap - used[k]) / pu->minutes;
-        visits += most < room ? most : room;
+        if (cap != MODEL_NO_LIMIT && pu->minutes > 0) {
+            int room = used[k] >= cap ? 0 : (cap - used[k]) / pu->minutes;
+            if (room < most) most = room;
+        }
+        visits += most;
     }
-    double each = fmax(0.0, w->visit * pu->priority + fmax(0.0, -w->moved) + fmax(0.0, -w->school_day));
-    return s->pair_match[i] + visits * each;
+    return s->pair_match[i] + visits * fmax(0.0, visit_most(s, pr->pupil));
+}
+
+static double pair_upper(const state *s, int i) { return plan_upper(s, i, false); }
+
+/* pair_upper in the roster as it stands (pair_ub when the advocate has no cap). */
+static double room_upper(const state *s, int i) {
+    return s->adv_cap[s->pairs[i].advocate] == MODEL_NO_LIMIT ? s->pair_ub[i] : plan_upper(s, i, true);
 }
 
 /* The pupil has no visits: plan it with the compatible advocate (among the
@@ -1451,27 +1466,6 @@ void greedy_index_free(greedy_index *ix) {
     free(ix->week_dates);
     free(ix);
 }
-
-/* The most that planning pair i can add to Q: its match terms and, per
-** week, a visit on each of its dates up to per_week at the visit's most
-** (moved and school days only lower it, or add |weight| when negative).
-** A plan whose bound cannot beat the best so far is not tried: the rosters
-** are the same, found sooner. */
-static double pair_upper(const state *s, int i) {
-    const prep_pair *pr = &s->pairs[i];
-    const model_weights *w = &s->m->weights;
-    int per_week = s->m->pupils[pr->pupil].per_week, visits = 0;
-    double each = fmax(0.0, w->visit * s->m->pupils[pr->pupil].priority + fmax(0.0, -w->moved) +
-                                fmax(0.0, -w->school_day));
-    for (int k = pr->first, end = pr->first + pr->n; k < end;) {
-        int week = s->visit_week[k], dates = 0, last = -1;
-        for (; k < end && s->visit_week[k] == week; k++)
-            if (s->vis[k].date != last) dates++, last = s->vis[k].date;
-        visits += dates < per_week ? dates : per_week;
-    }
-    return s->pair_match[i] + visits * each;
-}
-
 
 static int state_init(state *s, const model_programme *m, const prep *p, char *visit_on, char *occ_on,
                       const greedy_index *shared) {
